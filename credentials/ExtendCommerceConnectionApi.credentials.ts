@@ -1,0 +1,110 @@
+import type { IAuthenticate, ICredentialType, IHttpRequestOptions, INodeProperties, Icon } from 'n8n-workflow';
+
+import { applyWooAuth, wooKeysFrom } from '../nodes/shared/woocommerce/auth';
+
+/**
+ * A shop's store connection, field for field as Extend Commerce's own connection form asks for
+ * it. Requests are authenticated with the store's WooCommerce REST API keys.
+ */
+export class ExtendCommerceConnectionApi implements ICredentialType {
+	name = 'extendCommerceConnectionApi';
+
+	displayName = 'Extend Commerce Connection API';
+
+	icon: Icon = { light: 'file:../icons/woocommerce.svg', dark: 'file:../icons/woocommerce.dark.svg' };
+
+	documentationUrl = 'https://github.com/extend-commerce/n8n-nodes-extend-commerce#extend-commerce-connection';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Name',
+			name: 'connectionName',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'WooCommerce Jönköping',
+			description:
+				'The connection\'s name in Extend Commerce. It identifies the connection and keys its sync state there, so keep it the same once syncing has started.',
+		},
+		{
+			displayName: 'External System',
+			name: 'externalSystem',
+			type: 'options',
+			default: 'woocommerce',
+			options: [{ name: 'WooCommerce', value: 'woocommerce' }],
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			placeholder: 'ck_…',
+			description: 'The store\'s WooCommerce consumer key (WooCommerce → Settings → Advanced → REST API); starts with ck_',
+		},
+		{
+			displayName: 'Secret',
+			name: 'secret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			placeholder: 'cs_…',
+			description: 'The consumer secret shown once when the key was created; starts with cs_',
+		},
+		{
+			displayName: 'API URL',
+			name: 'apiUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://shop.example.com',
+			description: 'The store\'s address. A missing https://, a trailing slash or a pasted /wp-json/wc/v3 are fine.',
+		},
+		{
+			displayName: 'Order Start',
+			name: 'orderStart',
+			type: 'dateTime',
+			default: '',
+			required: true,
+			description: 'Orders changed from this moment on are synced (the first sync of orders starts here). Read as UTC unless it carries an offset.',
+		},
+		{
+			displayName: 'Warehouse',
+			name: 'warehouse',
+			type: 'string',
+			default: '',
+			description: 'Optional: the Extend Commerce warehouse this store ships from',
+		},
+		{
+			displayName: 'Company Group',
+			name: 'companyGroup',
+			type: 'string',
+			default: '',
+			description: 'Optional: the Extend Commerce company group the connection belongs to',
+		},
+		{
+			displayName: 'Authentication (Advanced)',
+			name: 'authMode',
+			type: 'options',
+			default: 'automatic',
+			options: [
+				{ name: 'Automatic', value: 'automatic', description: 'Basic over https, OAuth 1.0a over plain http' },
+				{ name: 'Basic Header', value: 'basic', description: 'Keys in the Authorization header (https only)' },
+				{ name: 'Query String Keys', value: 'query', description: 'For hosts that strip the Authorization header (https only)' },
+				{ name: 'OAuth 1.0a', value: 'oauth1', description: 'Signed requests; the only method WooCommerce accepts over plain http' },
+			],
+		},
+		{
+			displayName: 'Ignore SSL Issues (Insecure)',
+			name: 'ignoreSslIssues',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to connect even if the store\'s certificate cannot be validated (self-signed or expired)',
+		},
+	];
+
+	authenticate: IAuthenticate = async (credentials, requestOptions): Promise<IHttpRequestOptions> =>
+		applyWooAuth(wooKeysFrom(credentials), requestOptions);
+}

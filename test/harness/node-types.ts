@@ -1,0 +1,71 @@
+import type { IDataObject, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+
+import { loadPackageNodes } from './package-loader';
+
+/**
+ * The Schedule Trigger of n8n-nodes-base, described just enough for the engine. When a schedule
+ * fires, n8n starts the execution at the trigger with the data it emitted and WorkflowExecute
+ * passes that data through without calling the node, so only its description is needed here.
+ */
+const scheduleTrigger: INodeType = {
+	description: {
+		displayName: 'Schedule Trigger',
+		name: 'scheduleTrigger',
+		group: ['trigger', 'schedule'],
+		version: [1, 1.1, 1.2, 1.3],
+		description: 'Triggers the workflow on a given schedule',
+		eventTriggerDescription: '',
+		defaults: { name: 'Schedule Trigger' },
+		inputs: [],
+		outputs: ['main'],
+		properties: [
+			{ displayName: 'Trigger Rules', name: 'rule', type: 'fixedCollection', default: { interval: [{ field: 'days' }] }, options: [] },
+		],
+	},
+	async trigger() {
+		return {};
+	},
+};
+
+const manualTrigger: INodeType = {
+	description: {
+		displayName: 'Manual Trigger',
+		name: 'manualTrigger',
+		group: ['trigger'],
+		version: 1,
+		description: 'Runs the flow on clicking a button in n8n',
+		defaults: { name: 'When clicking ‘Execute workflow’' },
+		inputs: [],
+		outputs: ['main'],
+		properties: [],
+	},
+	async trigger() {
+		return {};
+	},
+};
+
+export class PackageNodeTypes implements INodeTypes {
+	private readonly byName = new Map<string, INodeType>();
+
+	constructor(extra: Record<string, INodeType> = {}) {
+		for (const [name, node] of loadPackageNodes()) this.byName.set(name, node);
+		this.byName.set('n8n-nodes-base.scheduleTrigger', scheduleTrigger);
+		this.byName.set('n8n-nodes-base.manualTrigger', manualTrigger);
+		for (const [name, node] of Object.entries(extra)) this.byName.set(name, node);
+	}
+
+	getByName(nodeType: string): INodeType | IVersionedNodeType {
+		const node = this.byName.get(nodeType);
+		if (!node) throw new Error(`Unknown node type ${nodeType}`);
+		return node;
+	}
+
+	getByNameAndVersion(nodeType: string, version?: number): INodeType {
+		return NodeHelpers.getVersionedNodeType(this.getByName(nodeType), version);
+	}
+
+	getKnownTypes(): IDataObject {
+		return {};
+	}
+}
