@@ -2,8 +2,10 @@
 module.exports = {
 	preset: 'ts-jest',
 	testEnvironment: 'node',
-	roots: ['<rootDir>/credentials', '<rootDir>/nodes', '<rootDir>/test', '<rootDir>/sandbox'],
+	roots: ['<rootDir>'],
 	testMatch: ['**/*.test.ts'],
+	testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+	modulePathIgnorePatterns: ['<rootDir>/dist/'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
 	testTimeout: 60000,
 };
