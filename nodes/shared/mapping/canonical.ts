@@ -1,6 +1,6 @@
 /**
  * The canonical Extend Commerce records this package pushes. The back-office contract
- * (docs/extend-commerce-api.md, docs/openapi.yaml) describes the same shapes; the mapping
+ * (docs/extend-commerce-api.md, docs/openapi.json) describes the same shapes; the mapping
  * from WooCommerce produces them. Money and quantities are exact decimal strings, timestamps
  * are UTC ISO 8601 with a `Z` suffix, and `sourceId` is the record's id in the external system.
  */
