@@ -98,13 +98,22 @@ export class ExtendCommerceClient {
 	}
 
 	async upsertBatch(key: string, resource: CanonicalResource, records: unknown[], idempotencyKey: string): Promise<RecordResult[]> {
-		const response = await this.http.json<{ results: RecordResult[] }>({
+		return (await this.pushBatch(key, resource, records, idempotencyKey)).results;
+	}
+
+	/** Like `upsertBatch`, and says whether the back office replayed a stored answer (Idempotency-Replayed: true) instead of applying the batch. */
+	async pushBatch(key: string, resource: CanonicalResource, records: unknown[], idempotencyKey: string): Promise<{ results: RecordResult[]; replayed: boolean }> {
+		const response = await this.http.json<{ results?: unknown }>({
 			method: 'POST',
 			url: `${this.base}/connections/${key}/${resource}/batch`,
 			body: { records },
 			headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
 		});
-		return response.body.results;
+		const results = response.body?.results;
+		if (!Array.isArray(results)) {
+			throw new TransportError('http', `${SERVICE_NAME} answered a ${resource} batch without a results list`, 'The back office does not follow the batch contract (docs/extend-commerce-api.md); check the API URL in the Extend Commerce API credential.', response.status);
+		}
+		return { results: results as RecordResult[], replayed: /^true$/i.test(response.headers['idempotency-replayed'] ?? '') };
 	}
 
 	async getSyncState(key: string, resource: CanonicalResource): Promise<SyncState> {

@@ -45,6 +45,7 @@ export function signUrl(parts: OAuthRequestParts): string {
 		['oauth_nonce', parts.nonce],
 		['oauth_signature_method', signatureMethod],
 		['oauth_timestamp', String(parts.timestamp)],
+		['oauth_version', '1.0'],
 	];
 	const queryParams = [...url.searchParams.entries()].filter(([key]) => !key.startsWith('oauth_'));
 	const base = signatureBaseString(parts.method, parts.url, [...queryParams, ...oauthParams]);

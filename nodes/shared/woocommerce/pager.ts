@@ -29,7 +29,7 @@ function assertInWindow(records: WooRecord[], window: SyncWindow, route: string)
 		if (!windowContains(window, record.date_modified_gmt)) {
 			throw new TransportError(
 				'http',
-				`The store returned ${route.replace(/s$/, '')} ${record.id} modified at ${record.date_modified_gmt ?? 'an unknown time'} for a request limited to ${toWooDate(window.start)}–${toWooDate(window.end)} UTC`,
+				`The store ignores the changed-since filter (WooCommerce older than 5.8?): it returned ${route.replace(/s$/, '')} ${record.id} modified at ${record.date_modified_gmt ?? 'an unknown time'} for ${toWooDate(window.start)}–${toWooDate(window.end)} UTC`,
 				'The store ignores modified_after/modified_before, which WooCommerce supports from version 5.8 on. Update WooCommerce; until then changed-since syncing cannot work for this store.',
 			);
 		}
