@@ -1,7 +1,19 @@
-import type { IDataObject, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
+import type { IDataObject, INodeType, INodeTypes, ITriggerFunctions, ITriggerResponse, IVersionedNodeType } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { loadPackageNodes } from './package-loader';
+
+/**
+ * In a manual run the engine calls the trigger and then its manualTriggerFunction, which emits
+ * one item at once — what n8n's own triggers do when "Execute workflow" is clicked.
+ */
+async function emitOnceWhenRunManually(this: ITriggerFunctions): Promise<ITriggerResponse> {
+	return {
+		manualTriggerFunction: async () => {
+			this.emit([[{ json: { timestamp: new Date().toISOString(), manual: true } }]]);
+		},
+	};
+}
 
 /**
  * The Schedule Trigger of n8n-nodes-base, described just enough for the engine. When a schedule
@@ -23,9 +35,7 @@ const scheduleTrigger: INodeType = {
 			{ displayName: 'Trigger Rules', name: 'rule', type: 'fixedCollection', default: { interval: [{ field: 'days' }] }, options: [] },
 		],
 	},
-	async trigger() {
-		return {};
-	},
+	trigger: emitOnceWhenRunManually,
 };
 
 const manualTrigger: INodeType = {
@@ -40,9 +50,7 @@ const manualTrigger: INodeType = {
 		outputs: ['main'],
 		properties: [],
 	},
-	async trigger() {
-		return {};
-	},
+	trigger: emitOnceWhenRunManually,
 };
 
 export class PackageNodeTypes implements INodeTypes {
