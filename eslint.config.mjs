@@ -15,6 +15,8 @@ export default [
 			'@n8n/community-nodes/no-restricted-imports': 'off',
 			// Tests and sandboxes are full of made-up keys by design.
 			'@n8n/community-nodes/no-hardcoded-secrets': 'off',
+			// Benchmarks and tests start sandboxes in child processes.
+			'@n8n/community-nodes/no-dangerous-functions': 'off',
 			'no-console': 'off',
 		},
 	},

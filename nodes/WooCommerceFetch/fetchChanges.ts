@@ -158,7 +158,9 @@ export async function fetchChanges(this: IExecuteFunctions): Promise<INodeExecut
 		const hints: string[] = [`Window ${windowText}: ${records.length} ${resource}.`];
 		if (capped) hints.push(`More ${resource} changed than Max Records per Run; this run covers the window up to ${toIsoUtc((window as SyncWindow).end)} and the next run continues from there.`);
 		if (settings.since === 'lastSync' && !willCommit) {
-			hints.push(manual ? 'Manual run: the sync state was read but no window was registered or committed.' : 'Run with a Limit: the sync state was read but no window was registered or committed.');
+			if (manual) hints.push('Manual run: the sync state was read but no window was registered or committed.');
+			else if (!settings.returnAll) hints.push('Run with a Limit: the sync state was read but no window was registered or committed.');
+			else hints.push('The store clock has not moved past the committed cursor plus the settle time yet: nothing to register.');
 		}
 		this.addExecutionHints(...hints.map((message) => ({ message, location: 'outputPane' as const })));
 		return [toItems(records, variations, settings.variations)];

@@ -15,13 +15,16 @@ export function toNodeError(node: INode, error: unknown, secrets: Array<string |
 		return error;
 	}
 	if (error instanceof TransportError) {
+		// Each client redacts its own secrets; an answer may still echo another service's (a back office quoting the store's key).
+		const message = redactSecrets(error.message, secrets);
+		const description = redactSecrets(error.description, secrets);
 		if (error.kind === 'invalid-input') {
-			return new NodeOperationError(node, error.message, { description: error.description, itemIndex });
+			return new NodeOperationError(node, message, { description, itemIndex });
 		}
-		const body: JsonObject = { message: error.message, description: error.description, code: error.code ?? null, httpCode: error.status ? String(error.status) : null };
+		const body: JsonObject = { message, description, code: error.code ?? null, httpCode: error.status ? String(error.status) : null };
 		return new NodeApiError(node, body, {
-			message: error.message,
-			description: error.description,
+			message,
+			description,
 			httpCode: error.status ? String(error.status) : undefined,
 			itemIndex,
 		});

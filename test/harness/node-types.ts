@@ -1,4 +1,13 @@
-import type { IDataObject, INodeType, INodeTypes, ITriggerFunctions, ITriggerResponse, IVersionedNodeType } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypes,
+	ITriggerFunctions,
+	ITriggerResponse,
+	IVersionedNodeType,
+} from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { loadPackageNodes } from './package-loader';
@@ -53,6 +62,44 @@ const manualTrigger: INodeType = {
 	trigger: emitOnceWhenRunManually,
 };
 
+/** No Operation, do nothing (n8n-nodes-base.noOp): passes its input items through unchanged. */
+const noOp: INodeType = {
+	description: {
+		displayName: 'No Operation, do nothing',
+		name: 'noOp',
+		group: ['organization'],
+		version: 1,
+		description: 'No Operation',
+		defaults: { name: 'No Operation, do nothing' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [],
+	},
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [this.getInputData()];
+	},
+};
+
+/** Sticky Note (n8n-nodes-base.stickyNote): a note on the canvas, never connected or executed. */
+const stickyNote: INodeType = {
+	description: {
+		displayName: 'Sticky Note',
+		name: 'stickyNote',
+		group: ['input'],
+		version: 1,
+		description: 'Make your workflow easier to understand',
+		defaults: { name: 'Sticky Note' },
+		inputs: [],
+		outputs: [],
+		properties: [
+			{ displayName: 'Content', name: 'content', type: 'string', default: '' },
+			{ displayName: 'Height', name: 'height', type: 'number', required: true, default: 160 },
+			{ displayName: 'Width', name: 'width', type: 'number', required: true, default: 240 },
+			{ displayName: 'Color', name: 'color', type: 'number', required: true, default: 1 },
+		],
+	},
+};
+
 export class PackageNodeTypes implements INodeTypes {
 	private readonly byName = new Map<string, INodeType>();
 
@@ -60,6 +107,8 @@ export class PackageNodeTypes implements INodeTypes {
 		for (const [name, node] of loadPackageNodes()) this.byName.set(name, node);
 		this.byName.set('n8n-nodes-base.scheduleTrigger', scheduleTrigger);
 		this.byName.set('n8n-nodes-base.manualTrigger', manualTrigger);
+		this.byName.set('n8n-nodes-base.noOp', noOp);
+		this.byName.set('n8n-nodes-base.stickyNote', stickyNote);
 		for (const [name, node] of Object.entries(extra)) this.byName.set(name, node);
 	}
 

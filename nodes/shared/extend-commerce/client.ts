@@ -117,7 +117,12 @@ export class ExtendCommerceClient {
 	}
 
 	async getSyncState(key: string, resource: CanonicalResource): Promise<SyncState> {
-		return (await this.http.json<SyncState>({ method: 'GET', url: `${this.base}/connections/${key}/sync-state/${resource}` })).body;
+		return (await this.http.json<SyncState>({ method: 'GET', url: this.syncStateUrl(key, resource) })).body;
+	}
+
+	/** The sync-state address of a connection and resource. */
+	syncStateUrl(key: string, resource: CanonicalResource): string {
+		return `${this.base}/connections/${key}/sync-state/${resource}`;
 	}
 
 	async registerPending(key: string, resource: CanonicalResource, window: PendingWindow): Promise<void> {

@@ -47,6 +47,13 @@ describe('withRetries', () => {
 		expect(result).toEqual(response(500));
 	});
 
+	it('gives up at once when the server asks for a longer pause than the longest backoff', async () => {
+		let tries = 0;
+		const result = await withRetries(async () => (tries++, response(503, { 'retry-after': '600' })), { attempts: 5, baseDelayMs: 1, maxDelayMs: 30_000 }, { sleep: async () => {} });
+		expect(tries).toBe(1);
+		expect(result).toEqual(response(503, { 'retry-after': '600' }));
+	});
+
 	it('does not retry a 401', async () => {
 		let tries = 0;
 		await withRetries(async () => (tries++, response(401)), { attempts: 5, baseDelayMs: 1, maxDelayMs: 1 }, { sleep: async () => {} });

@@ -70,6 +70,9 @@ export async function withRetries(tryOnce: () => Promise<Attempt>, policy: Retry
 	let attempt = await tryOnce();
 	for (let tryNumber = 1; tryNumber < policy.attempts && isRetryable(attempt); tryNumber++) {
 		const asked = attempt.kind === 'response' ? retryAfterMs(attempt.response.headers['retry-after'], now()) : undefined;
+		// A server that asks for a longer pause than we would ever wait (maintenance mode) gets no
+		// early retry: the run fails now and the next scheduled run tries again.
+		if (asked !== undefined && asked > policy.maxDelayMs) break;
 		const delay = backoffDelayMs(policy, tryNumber, asked, random);
 		hooks.onRetry?.(attempt, delay, tryNumber);
 		await wait(delay);

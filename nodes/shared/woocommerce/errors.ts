@@ -77,6 +77,9 @@ export function describeWooFailure(response: HttpResponse, request: Pick<HttpReq
 		return fail('The store answered 404 Not Found for the REST API', 'If WordPress Permalinks are set to Plain, pick any other setting (Settings → Permalinks); otherwise check the API URL.');
 	}
 	if (status === 429) return fail('The store kept rate-limiting the requests', 'Lower the Concurrent Requests of the node, or ask the host to raise the limit for n8n.');
+	if (status === 503 && /maintenance/i.test(response.text)) {
+		return fail('The store is in maintenance mode (HTTP 503)', `WordPress is updating or in maintenance${response.headers['retry-after'] ? ` and asked to wait ${response.headers['retry-after']} s` : ''}. Nothing was committed; the next run tries again.`);
+	}
 	if (status >= 500) return fail(`The store had a server error (HTTP ${status})`, 'WordPress or a plugin failed while answering. Check the store\'s PHP error log; the next run retries.');
 	return fail(`The store answered HTTP ${status}${message ? `: ${message}` : ''}`, 'See the message; check the credential and the node\'s filters.');
 }

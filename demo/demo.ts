@@ -1,0 +1,170 @@
+/**
+ * The demo's steps: start both sandboxes, run the templates as scheduled executions, change the
+ * store, run them again. `npm run demo` (demo/run.ts) prints what these return.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import { connectionKey } from '../nodes/shared/extend-commerce/connectionKey';
+import { startBackOffice, type BackOffice } from '../sandbox/extend-commerce';
+import { startWooSandbox, type WooSandbox, type WooSandboxOptions } from '../sandbox/woocommerce';
+import { runWorkflow, type RunResult, type WorkflowJson } from '../test/harness/run-workflow';
+import { summarizeRun, type DemoResource, type RunSummary } from './summary';
+
+export const TEMPLATES_DIR = path.resolve(__dirname, '..', 'templates');
+
+export interface TemplateSpec {
+	file: string;
+	label: string;
+	resource: DemoResource;
+}
+
+export const TEMPLATES: readonly TemplateSpec[] = [
+	{ file: 'woocommerce-products-to-extend-commerce.json', label: 'products', resource: 'product' },
+	{ file: 'woocommerce-orders-to-extend-commerce.json', label: 'orders', resource: 'order' },
+];
+
+/** The node names the templates use (the tests check the templates keep them). */
+export const FETCH_NODE = 'WooCommerce Fetch';
+export const PUSH_NODE = 'Extend Commerce';
+export const REJECTED_NODE = 'Rejected records';
+
+export const DEMO_CONNECTION_NAME = 'Demo Shop';
+export const DEMO_ORDER_START = '2025-01-01T00:00:00Z';
+/** What a first product sync starts from (the fetch node's "beginning"). */
+export const PRODUCTS_FIRST_START = 'the beginning';
+
+export const DEMO_STORE: WooSandboxOptions = { products: 300, orders: 3000, variableShare: 0.25, variationsPerProduct: 5, seed: 1 };
+
+export function loadTemplate(file: string, dir = TEMPLATES_DIR): WorkflowJson {
+	return JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as WorkflowJson;
+}
+
+export interface DemoEnv {
+	store: WooSandbox;
+	office: BackOffice;
+	close(): Promise<void>;
+}
+
+/** Both sandboxes on free local ports. */
+export async function startDemoEnv(store: WooSandboxOptions = DEMO_STORE): Promise<DemoEnv> {
+	const [woo, office] = await Promise.all([startWooSandbox({ host: '127.0.0.1', ...store }), startBackOffice({ host: '127.0.0.1', port: 0 })]);
+	return {
+		store: woo,
+		office,
+		close: async () => {
+			await Promise.all([woo.close(), office.close()]);
+		},
+	};
+}
+
+/** The two credentials the templates reference by name, filled in for the sandboxes. */
+export function demoCredentials(env: Pick<DemoEnv, 'store' | 'office'>): Record<string, ICredentialDataDecryptedObject> {
+	const key = env.store.keys.readWrite;
+	return {
+		extendCommerceConnectionApi: {
+			connectionName: DEMO_CONNECTION_NAME,
+			externalSystem: 'woocommerce',
+			accessToken: key.consumerKey,
+			secret: key.consumerSecret,
+			apiUrl: env.store.httpsUrl || env.store.httpUrl,
+			orderStart: DEMO_ORDER_START,
+			warehouse: 'Main warehouse',
+			companyGroup: '',
+			authMode: 'automatic',
+			// The sandbox store's certificate is self-signed (sandbox/certs).
+			ignoreSslIssues: true,
+		},
+		extendCommerceApi: { apiUrl: env.office.url, accessToken: env.office.token, ignoreSslIssues: false },
+	};
+}
+
+/** The committed cursor of the demo connection in the back office (null before the first commit). */
+export function committedCursor(office: BackOffice, resource: DemoResource, name = DEMO_CONNECTION_NAME): string | null {
+	const key = connectionKey(name);
+	if (!office.data.connections().some((c) => c.key === key)) return null;
+	return office.data.syncState(key, resource === 'product' ? 'products' : 'orders').committedCursor;
+}
+
+/** Runs one template as a scheduled execution (mode 'trigger', so the sync state advances) and summarises it. */
+export async function runTemplate(env: DemoEnv, template: TemplateSpec, workflow = loadTemplate(template.file)): Promise<{ summary: RunSummary; result: RunResult }> {
+	const cursorBefore = committedCursor(env.office, template.resource);
+	const started = performance.now();
+	const result = await runWorkflow(workflow, { credentials: demoCredentials(env), mode: 'trigger' });
+	const ms = performance.now() - started;
+	const summary = summarizeRun(
+		{ status: result.status, error: result.error, fetched: result.items(FETCH_NODE), pushed: result.items(PUSH_NODE, 0), errorBranch: result.items(PUSH_NODE, 1) },
+		{
+			label: template.label,
+			resource: template.resource,
+			ms,
+			cursorBefore,
+			cursorAfter: committedCursor(env.office, template.resource),
+			firstStart: template.resource === 'order' ? DEMO_ORDER_START : PRODUCTS_FIRST_START,
+		},
+	);
+	return { summary, result };
+}
+
+export async function runAllTemplates(env: DemoEnv): Promise<RunSummary[]> {
+	const summaries: RunSummary[] = [];
+	for (const template of TEMPLATES) summaries.push((await runTemplate(env, template)).summary);
+	return summaries;
+}
+
+/**
+ * What happens between two runs: two orders are edited, one variation gets a new price, a new
+ * order comes in — and the sandbox back office is told to reject that new order once, so the
+ * run shows a record on the error branch. Then store time passes, since each window ends at the
+ * store's clock minus the fetch node's settle time (30 s by default). Returns what was done.
+ */
+export function changeStore(env: Pick<DemoEnv, 'store' | 'office'>, advanceSeconds = 120): string[] {
+	const { store, office } = env;
+	const done: string[] = [];
+	const orders = store.store.orders().filter((o) => o.status !== 'trash');
+	const noted = orders[0];
+	if (noted) {
+		store.store.editOrder(noted.id, { customer_note: 'Please ring twice' });
+		done.push(`order #${noted.id}: customer note added`);
+	}
+	const completing = orders.find((o) => o !== noted && o.status === 'processing') ?? orders.find((o) => o !== noted && o.status !== 'completed');
+	if (completing) {
+		const was = completing.status;
+		store.store.editOrder(completing.id, { status: 'completed' });
+		done.push(`order #${completing.id}: status ${was} → completed`);
+	}
+	const variable = store.store.products().find((p) => p.status !== 'trash' && p.type === 'variable' && store.store.variations(p.id).length > 0);
+	if (variable) {
+		const variation = store.store.variations(variable.id)[0];
+		const was = variation.regular_price;
+		const price = (Number(was || '10') + 1).toFixed(2);
+		store.store.editVariation(variable.id, variation.id, { regular_price: price });
+		done.push(`variation #${variation.id} of product #${variable.id}: regular price ${was || '(none)'} → ${price}`);
+	}
+	const inserted = store.store.insertOrder();
+	done.push(`order #${inserted.id}: new`);
+	office.faults.add({ kind: 'reject-records', sourceIds: [String(inserted.id)], match: { method: 'POST', path: '/orders/batch' }, times: 1 });
+	done.push(`back office: will reject order #${inserted.id} once (sandbox fault), to show the error branch`);
+	store.options.clockOffsetSeconds += advanceSeconds;
+	done.push(`store clock +${advanceSeconds} s (windows end at the store clock minus the 30 s settle time)`);
+	return done;
+}
+
+export interface DemoReport {
+	first: RunSummary[];
+	changes: string[];
+	second: RunSummary[];
+}
+
+/** Both templates, the store changes, both templates again. */
+export async function runDemo(env: DemoEnv, onStep: (step: 'first' | 'changes' | 'second', report: Partial<DemoReport>) => void = () => {}): Promise<DemoReport> {
+	const first = await runAllTemplates(env);
+	onStep('first', { first });
+	const changes = changeStore(env);
+	onStep('changes', { first, changes });
+	const second = await runAllTemplates(env);
+	const report = { first, changes, second };
+	onStep('second', report);
+	return report;
+}

@@ -1,0 +1,103 @@
+/**
+ * `npm run demo [-- --serve]`: both templates against the local sandboxes, as scheduled runs,
+ * twice — a first full sync, then an incremental one after some store changes.
+ * Only 127.0.0.1 is contacted. With --serve both sandboxes keep serving until Ctrl-C.
+ */
+import { DEMO_CONNECTION_NAME, DEMO_STORE, runDemo, startDemoEnv, TEMPLATES, type DemoEnv } from './demo';
+import { formatSummary, totals, type RunSummary } from './summary';
+
+export interface DemoArgs {
+	serve: boolean;
+	help: boolean;
+}
+
+export const USAGE = `Usage: npm run demo [-- --serve]
+  --serve   keep both sandboxes serving after the demo, until Ctrl-C
+  --help    this text`;
+
+export function parseDemoArgs(argv: string[]): DemoArgs {
+	const args: DemoArgs = { serve: false, help: false };
+	for (const arg of argv) {
+		if (arg === '--serve') args.serve = true;
+		else if (arg === '--help' || arg === '-h') args.help = true;
+		else throw new Error(`Unknown option '${arg}'\n${USAGE}`);
+	}
+	return args;
+}
+
+export function describeEnv(env: DemoEnv): string[] {
+	const products = env.store.store.products().length;
+	const variations = env.store.store.variations().length;
+	const orders = env.store.store.orders().length;
+	return [
+		`WooCommerce sandbox  ${env.store.httpsUrl}  (${products} products with ${variations} variations, ${orders} orders)`,
+		`Extend Commerce      ${env.office.url}  (sandbox back office, connection "${DEMO_CONNECTION_NAME}")`,
+		`Templates            ${TEMPLATES.map((t) => `templates/${t.file}`).join(', ')}`,
+	];
+}
+
+export function runBlock(title: string, summaries: RunSummary[]): string[] {
+	const sum = totals(summaries);
+	return [
+		title,
+		...summaries.flatMap((s) => [`  ${formatSummary(s)}`, ...s.rejections.map((reason) => `            error branch → ${reason}`)]),
+		`  total     fetched ${sum.fetched}, created ${sum.created}, updated ${sum.updated}, unchanged ${sum.unchanged}, rejected ${sum.rejected}`,
+	];
+}
+
+async function main(argv: string[]): Promise<void> {
+	const args = parseDemoArgs(argv);
+	if (args.help) {
+		console.log(USAGE);
+		return;
+	}
+	console.log('Starting the sandboxes and seeding the store…');
+	const env = await startDemoEnv(DEMO_STORE);
+	let failed = true;
+	let finished = false;
+	try {
+		for (const line of describeEnv(env)) console.log(line);
+		console.log('');
+		const report = await runDemo(env, (step, partial) => {
+			if (step === 'first') for (const line of runBlock('Run 1 — first sync (scheduled executions, the sync state is committed)', partial.first ?? [])) console.log(line);
+			if (step === 'changes') {
+				console.log('');
+				console.log('Changes in the store:');
+				for (const change of partial.changes ?? []) console.log(`  ${change}`);
+				console.log('');
+			}
+		});
+		for (const line of runBlock('Run 2 — incremental (only what changed since the committed cursor)', report.second)) console.log(line);
+		failed = [...report.first, ...report.second].some((s) => s.status !== 'success');
+		console.log('');
+		console.log(`Back office page: ${env.office.url}/`);
+		finished = true;
+	} finally {
+		if (!finished || !args.serve) await env.close();
+	}
+	if (failed) process.exitCode = 1;
+	if (!args.serve) return;
+	const k = env.store.keys.readWrite;
+	console.log('');
+	console.log('Serving until Ctrl-C:');
+	console.log(`  WooCommerce: ${env.store.httpsUrl} (https, self-signed) and ${env.store.httpUrl} (http, OAuth 1.0a)`);
+	console.log(`    consumer key ${k.consumerKey}  secret ${k.consumerSecret}`);
+	console.log(`  Extend Commerce: ${env.office.url}  token ${env.office.token}`);
+	await new Promise<void>((resolve) => {
+		const stop = () => {
+			process.off('SIGINT', stop);
+			process.off('SIGTERM', stop);
+			console.log('Stopping…');
+			env.close().then(resolve, resolve);
+		};
+		process.on('SIGINT', stop);
+		process.on('SIGTERM', stop);
+	});
+}
+
+if (require.main === module) {
+	main(process.argv.slice(2)).catch((error: unknown) => {
+		console.error(error instanceof Error ? error.message : error);
+		process.exitCode = 1;
+	});
+}

@@ -1,0 +1,128 @@
+/**
+ * What the demo prints about one run of a template: pure functions over the run's outputs and the
+ * sync state before and after, so they can be tested without sandboxes.
+ */
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+export type DemoResource = 'product' | 'order';
+
+export const OUTCOMES = ['created', 'updated', 'unchanged', 'rejected'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export interface RunSummary {
+	/** e.g. 'products' or 'orders'. */
+	label: string;
+	resource: DemoResource;
+	status: string;
+	/** The error message of a failed run. */
+	error?: string;
+	/** Items the fetch node returned (a variable product is one item). */
+	fetched: number;
+	/** Variations carried by the fetched variable products. */
+	variations: number;
+	created: number;
+	updated: number;
+	unchanged: number;
+	/** Records routed to the error branch, plus any left in the main output as outcome "rejected". */
+	rejected: number;
+	/** Why records were rejected: the error line of each item on the error branch. */
+	rejections: string[];
+	ms: number;
+	/** The committed cursor before the run (null: never synced). */
+	cursorBefore: string | null;
+	/** The committed cursor after the run. */
+	cursorAfter: string | null;
+	/** Where a first sync starts: Order Start for orders, the beginning for products. */
+	firstStart: string;
+}
+
+export interface RunOutputs {
+	status: string;
+	error?: { message?: string } | null;
+	/** Items of the fetch node's output. */
+	fetched: INodeExecutionData[];
+	/** Items of the push node's main (success) output. */
+	pushed: INodeExecutionData[];
+	/** Items of the push node's error output (the error branch). */
+	errorBranch: INodeExecutionData[];
+}
+
+/** Counts the outcomes of the push node's main output; an item without a known outcome counts for nothing. */
+export function countOutcomes(items: INodeExecutionData[]): Record<Outcome, number> {
+	const counts: Record<Outcome, number> = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
+	for (const item of items) {
+		const outcome = item.json?.outcome;
+		if (typeof outcome === 'string' && (OUTCOMES as readonly string[]).includes(outcome)) counts[outcome as Outcome] += 1;
+	}
+	return counts;
+}
+
+/** Variations the fetched items carry as arrays ("As Array on the Parent"), or as separate items. */
+export function countVariations(items: INodeExecutionData[]): number {
+	let count = 0;
+	for (const item of items) {
+		const variations = (item.json as IDataObject).variations;
+		if (Array.isArray(variations)) count += variations.filter((v) => typeof v === 'object' && v !== null).length;
+	}
+	return count;
+}
+
+export function summarizeRun(
+	outputs: RunOutputs,
+	context: { label: string; resource: DemoResource; ms: number; cursorBefore: string | null; cursorAfter: string | null; firstStart: string },
+): RunSummary {
+	const counts = countOutcomes(outputs.pushed);
+	return {
+		...context,
+		status: outputs.status,
+		...(outputs.error ? { error: String(outputs.error.message ?? 'failed') } : {}),
+		fetched: outputs.fetched.length,
+		variations: countVariations(outputs.fetched),
+		created: counts.created,
+		updated: counts.updated,
+		unchanged: counts.unchanged,
+		rejected: counts.rejected + outputs.errorBranch.length,
+		rejections: outputs.errorBranch.map((item) => String(item.json?.error ?? JSON.stringify(item.json))),
+	};
+}
+
+/** "start → end" of the window the run covered, as the committed cursors tell it. */
+export function formatWindow(summary: Pick<RunSummary, 'cursorBefore' | 'cursorAfter' | 'firstStart'>): string {
+	const start = summary.cursorBefore ?? summary.firstStart;
+	if (summary.cursorAfter === null || summary.cursorAfter === summary.cursorBefore) return `${start} → (not committed)`;
+	return `${start} → ${summary.cursorAfter}`;
+}
+
+export function formatDuration(ms: number): string {
+	return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** One line per run, aligned for a table. */
+export function formatSummary(summary: RunSummary): string {
+	const fetched = summary.resource === 'product' ? `${summary.fetched} (+${summary.variations} variations)` : String(summary.fetched);
+	const cells = [
+		summary.label.padEnd(9),
+		`fetched ${fetched}`.padEnd(33),
+		`created ${summary.created}`.padEnd(13),
+		`updated ${summary.updated}`.padEnd(12),
+		`unchanged ${summary.unchanged}`.padEnd(15),
+		`rejected ${summary.rejected}`.padEnd(12),
+		formatDuration(summary.ms).padStart(8),
+		`  window ${formatWindow(summary)}`,
+	];
+	const line = cells.join(' ');
+	return summary.status === 'success' ? line : `${summary.label.padEnd(9)} FAILED (${summary.status}): ${summary.error ?? 'no error message'}`;
+}
+
+/** Totals over several runs' summaries, for the closing line. */
+export function totals(summaries: RunSummary[]): Record<Outcome | 'fetched', number> {
+	const sum = { fetched: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
+	for (const s of summaries) {
+		sum.fetched += s.fetched;
+		sum.created += s.created;
+		sum.updated += s.updated;
+		sum.unchanged += s.unchanged;
+		sum.rejected += s.rejected;
+	}
+	return sum;
+}

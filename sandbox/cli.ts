@@ -1,0 +1,134 @@
+/**
+ * `npm run sandbox [-- flags]`: the WooCommerce sandbox store and the Extend Commerce sandbox
+ * back office together, until Ctrl-C. Prints the URLs, the store's keys and the back-office token.
+ *
+ * Store flags are those of sandbox/woocommerce/cli.ts (`--products 1000 --orders 5000
+ * --https-port 8443 --time-zone Europe/Stockholm …`); back-office flags are those of
+ * sandbox/extend-commerce/cli.ts with an `--office-` prefix (`--office-port 8787
+ * --office-data-dir DIR --office-token TOKEN --office-latency MS`). `--help` lists them all.
+ */
+import { DEFAULT_TENANT, startBackOffice, type BackOffice } from './extend-commerce';
+import { parseArgs as parseOfficeArgs, type CliOptions as OfficeOptions } from './extend-commerce/cli';
+import { startWooSandbox, type WooSandbox, type WooSandboxOptions } from './woocommerce';
+import { describe as describeStore, parseArgs as parseStoreArgs } from './woocommerce/cli';
+
+export const OFFICE_PREFIX = '--office-';
+
+export const USAGE = `Usage: npm run sandbox [-- flags]
+
+Starts the WooCommerce sandbox store and the Extend Commerce sandbox back office on 127.0.0.1.
+
+Store flags (sandbox/woocommerce/cli.ts; \`npx tsx sandbox/woocommerce/cli.ts --help\` lists all):
+  --port N / --https-port N     http and https ports (default: free ports)
+  --products N --orders N       how much seeded data (default 30 and 50)
+  --time-zone ZONE              the store's time zone (default America/New_York)
+  --latency MS                  delay per store request
+  … and --seed, --variable-share, --variations-per-product, --customers, --data-start, --data-end,
+  --permalinks pretty|plain, --basic-over-http, --strip-authorization, --clock-offset, --woo-version
+
+Back-office flags (sandbox/extend-commerce/cli.ts with the --office- prefix):
+  --office-port N               port (default 8787; 0 = a free port)
+  --office-data-dir DIR         keep the back office's state in DIR across restarts (default: memory)
+  --office-token TOKEN          the API token to accept (default ec_test_token)
+  --office-latency MS           delay per back-office request (default 0)
+
+  --help                        this text`;
+
+export interface SandboxArgs {
+	store: WooSandboxOptions;
+	office: OfficeOptions;
+}
+
+/** Splits the flags: --office-* go to the back office (without the prefix), everything else to the store. */
+export function splitArgs(argv: string[]): { store: string[]; office: string[] } {
+	const store: string[] = [];
+	const office: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		if (!arg.startsWith(OFFICE_PREFIX)) {
+			store.push(arg);
+			continue;
+		}
+		const flag = `--${arg.slice(OFFICE_PREFIX.length)}`;
+		office.push(flag);
+		// A value given as the next word belongs to the back office too.
+		if (!flag.includes('=') && i + 1 < argv.length && !argv[i + 1].startsWith('--')) office.push(argv[++i]);
+	}
+	return { store, office };
+}
+
+export function parseSandboxArgs(argv: string[]): SandboxArgs | 'help' {
+	if (argv.includes('--help') || argv.includes('-h')) return 'help';
+	const split = splitArgs(argv);
+	const store = parseStoreArgs(split.store);
+	if (store === 'help') return 'help';
+	return { store, office: parseOfficeArgs(split.office) };
+}
+
+export function describeSandboxes(store: WooSandbox, office: BackOffice): string {
+	const key = store.keys.readWrite;
+	return [
+		describeStore(store),
+		'',
+		`Extend Commerce sandbox back office: ${office.url}`,
+		`  API:   ${office.url}/api/v1   (Authorization: Bearer ${office.token})`,
+		`  Page:  ${office.url}/`,
+		'',
+		'In n8n:',
+		`  Extend Commerce Connection API: API URL ${store.httpsUrl || store.httpUrl}, Access Token ${key.consumerKey}, Secret ${key.consumerSecret},`,
+		'    Order Start 2025-01-01, Ignore SSL Issues on (the sandbox certificate is self-signed)',
+		`  Extend Commerce API: API URL ${office.url}, Access Token ${office.token}`,
+	].join('\n');
+}
+
+export async function startSandboxes(args: SandboxArgs): Promise<{ store: WooSandbox; office: BackOffice; close(): Promise<void> }> {
+	const store = await startWooSandbox(args.store);
+	let office: BackOffice | undefined;
+	try {
+		office = await startBackOffice({
+			port: args.office.port,
+			dataDir: args.office.dataDir,
+			tokens: { [args.office.token]: { tenant: DEFAULT_TENANT } },
+			latencyMs: args.office.latencyMs,
+		});
+	} finally {
+		// The back office did not start (port taken, bad data dir): do not leave the store serving.
+		if (office === undefined) await store.close();
+	}
+	const started = office;
+	return {
+		store,
+		office: started,
+		close: async () => {
+			await Promise.all([store.close(), started.close()]);
+		},
+	};
+}
+
+async function main(argv: string[]): Promise<void> {
+	const args = parseSandboxArgs(argv);
+	if (args === 'help') {
+		console.log(USAGE);
+		return;
+	}
+	const sandboxes = await startSandboxes(args);
+	console.log(describeSandboxes(sandboxes.store, sandboxes.office));
+	console.log('\nServing; Ctrl-C to stop.');
+	await new Promise<void>((resolve) => {
+		const stop = () => {
+			process.off('SIGINT', stop);
+			process.off('SIGTERM', stop);
+			console.log('Stopping…');
+			sandboxes.close().then(resolve, resolve);
+		};
+		process.on('SIGINT', stop);
+		process.on('SIGTERM', stop);
+	});
+}
+
+if (require.main === module) {
+	main(process.argv.slice(2)).catch((error: unknown) => {
+		console.error(error instanceof Error ? error.message : error);
+		process.exitCode = 1;
+	});
+}

@@ -1,0 +1,133 @@
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import { runDemo, startDemoEnv, type DemoEnv } from '../../../demo/demo';
+import { parseDemoArgs, runBlock } from '../../../demo/run';
+import { countOutcomes, countVariations, formatSummary, formatWindow, summarizeRun, totals, type RunSummary } from '../../../demo/summary';
+import { parseSandboxArgs, splitArgs } from '../../../sandbox/cli';
+
+const items = (...jsons: object[]): INodeExecutionData[] => jsons.map((json) => ({ json: json as INodeExecutionData['json'] }));
+
+function summary(overrides: Partial<RunSummary> = {}): RunSummary {
+	return {
+		label: 'orders',
+		resource: 'order',
+		status: 'success',
+		fetched: 3,
+		variations: 0,
+		created: 1,
+		updated: 2,
+		unchanged: 0,
+		rejected: 0,
+		rejections: [],
+		ms: 1234,
+		cursorBefore: '2026-01-01T00:00:00Z',
+		cursorAfter: '2026-01-01T01:00:00Z',
+		firstStart: '2025-01-01T00:00:00Z',
+		...overrides,
+	};
+}
+
+describe('the demo\'s run summary', () => {
+	it('counts each push outcome of the main output and ignores items without one', () => {
+		const counts = countOutcomes(items({ outcome: 'created' }, { outcome: 'created' }, { outcome: 'updated' }, { outcome: 'unchanged' }, { outcome: 'rejected' }, { other: 1 }, { outcome: 'weird' }));
+		expect(counts).toEqual({ created: 2, updated: 1, unchanged: 1, rejected: 1 });
+	});
+
+	it('counts the variations variable products carry as arrays', () => {
+		expect(countVariations(items({ id: 1, variations: [{ id: 2 }, { id: 3 }] }, { id: 4, variations: [] }, { id: 5 }))).toBe(2);
+	});
+
+	it('adds the records on the error branch to the rejected ones and keeps their reasons', () => {
+		const result = summarizeRun(
+			{
+				status: 'success',
+				fetched: items({ id: 1 }, { id: 2 }, { id: 3 }),
+				pushed: items({ outcome: 'created' }, { outcome: 'rejected' }),
+				errorBranch: items({ error: 'Order 3 was rejected: total: not a number', details: {} }),
+			},
+			{ label: 'orders', resource: 'order', ms: 12, cursorBefore: null, cursorAfter: '2026-01-01T00:00:00Z', firstStart: '2025-01-01T00:00:00Z' },
+		);
+		expect(result).toMatchObject({ fetched: 3, created: 1, updated: 0, unchanged: 0, rejected: 2, rejections: ['Order 3 was rejected: total: not a number'] });
+		expect(result.error).toBeUndefined();
+	});
+
+	it('carries the error message of a failed run and prints it instead of counts', () => {
+		const result = summarizeRun(
+			{ status: 'error', error: { message: 'The consumer secret is wrong' }, fetched: [], pushed: [], errorBranch: [] },
+			{ label: 'orders', resource: 'order', ms: 5, cursorBefore: null, cursorAfter: null, firstStart: 'x' },
+		);
+		expect(result.error).toBe('The consumer secret is wrong');
+		expect(formatSummary(result)).toBe('orders    FAILED (error): The consumer secret is wrong');
+	});
+
+	it('shows the window from the cursor before (or where a first sync starts) to the cursor committed after', () => {
+		expect(formatWindow(summary())).toBe('2026-01-01T00:00:00Z → 2026-01-01T01:00:00Z');
+		expect(formatWindow(summary({ cursorBefore: null }))).toBe('2025-01-01T00:00:00Z → 2026-01-01T01:00:00Z');
+		expect(formatWindow(summary({ cursorAfter: '2026-01-01T00:00:00Z' }))).toBe('2026-01-01T00:00:00Z → (not committed)');
+		expect(formatWindow(summary({ cursorBefore: null, cursorAfter: null }))).toBe('2025-01-01T00:00:00Z → (not committed)');
+	});
+
+	it('prints fetched, created, updated, unchanged, rejected, time and window on one line', () => {
+		const line = formatSummary(summary({ rejected: 1 }));
+		expect(line).toMatch(/^orders +fetched 3 +created 1 +updated 2 +unchanged 0 +rejected 1 +1\.2 s +window 2026-01-01T00:00:00Z → 2026-01-01T01:00:00Z$/);
+		expect(formatSummary(summary({ label: 'products', resource: 'product', fetched: 2, variations: 5, ms: 80 }))).toMatch(/^products +fetched 2 \(\+5 variations\) .* 80 ms /);
+	});
+
+	it('sums the runs of a block and lists each rejection under its run', () => {
+		expect(totals([summary(), summary({ fetched: 1, created: 0, updated: 0, unchanged: 1, rejected: 1 })])).toEqual({ fetched: 4, created: 1, updated: 2, unchanged: 1, rejected: 1 });
+		const block = runBlock('Run 2', [summary({ rejected: 1, rejections: ['Order 9 was rejected: nope'] })]);
+		expect(block[0]).toBe('Run 2');
+		expect(block[2]).toContain('error branch → Order 9 was rejected: nope');
+		expect(block[3]).toBe('  total     fetched 3, created 1, updated 2, unchanged 0, rejected 1');
+	});
+
+	it('takes --serve and --help and refuses anything else', () => {
+		expect(parseDemoArgs([])).toEqual({ serve: false, help: false });
+		expect(parseDemoArgs(['--serve'])).toEqual({ serve: true, help: false });
+		expect(parseDemoArgs(['-h']).help).toBe(true);
+		expect(() => parseDemoArgs(['--serv'])).toThrow(/Unknown option '--serv'/);
+	});
+});
+
+describe('the demo end to end (small store)', () => {
+	let env: DemoEnv;
+	beforeAll(async () => {
+		env = await startDemoEnv({ products: 10, orders: 30, variationsPerProduct: 3, variableShare: 0.5 });
+	});
+	afterAll(async () => await env.close());
+
+	it('syncs everything first, then only the store changes, committing the cursor each time', async () => {
+		const steps: string[] = [];
+		const report = await runDemo(env, (step) => steps.push(step));
+		expect(steps).toEqual(['first', 'changes', 'second']);
+		const [products1, orders1] = report.first;
+		const [products2, orders2] = report.second;
+		const variations = env.store.store.variations().length;
+		expect(products1).toMatchObject({ status: 'success', fetched: 10, variations, created: 10 + variations, rejected: 0, cursorBefore: null });
+		expect(orders1).toMatchObject({ status: 'success', fetched: 30, created: 30, rejected: 0, cursorBefore: null });
+		expect(products1.cursorAfter).not.toBeNull();
+
+		// Two edited orders and one new one (which the back office rejects once, for the error branch).
+		expect(orders2).toMatchObject({ status: 'success', fetched: 3, created: 0, updated: 2, rejected: 1, cursorBefore: orders1.cursorAfter });
+		expect(orders2.rejections).toEqual([expect.stringMatching(/^Order \d+ was rejected: /)]);
+		// One variable product whose variation got a new price.
+		expect(products2).toMatchObject({ status: 'success', fetched: 1, created: 0, rejected: 0, cursorBefore: products1.cursorAfter });
+		expect(products2.updated).toBeGreaterThanOrEqual(1);
+		expect(Date.parse(products2.cursorAfter!)).toBeGreaterThan(Date.parse(products1.cursorAfter!));
+		expect(report.changes.join('\n')).toMatch(/customer note[\s\S]*→ completed[\s\S]*regular price[\s\S]*new[\s\S]*store clock \+120 s/);
+	});
+});
+
+describe('npm run sandbox flags', () => {
+	it('passes --office-* flags to the back office and every other flag to the store', () => {
+		expect(splitArgs(['--products', '100', '--office-port', '0', '--office-token=abc', '--https', '--office-data-dir', 'd'])).toEqual({
+			store: ['--products', '100', '--https'],
+			office: ['--port', '0', '--token=abc', '--data-dir', 'd'],
+		});
+		const parsed = parseSandboxArgs(['--products', '100', '--port', '8080', '--office-port', '9000', '--office-latency', '5']);
+		expect(parsed).toEqual({ store: { products: 100, httpPort: 8080 }, office: { port: 9000, token: 'ec_test_token', latencyMs: 5 } });
+		expect(parseSandboxArgs(['--help'])).toBe('help');
+		expect(() => parseSandboxArgs(['--office-bogus', '1'])).toThrow(/Unknown option/);
+		expect(() => parseSandboxArgs(['--bogus'])).toThrow(/unknown flag/);
+	});
+});

@@ -1,0 +1,97 @@
+import type { INode } from 'n8n-workflow';
+
+import { loadTemplate, TEMPLATES } from '../../../demo/demo';
+import type { WorkflowJson } from '../../harness/run-workflow';
+
+export const PRODUCTS_TEMPLATE = TEMPLATES.find((t) => t.resource === 'product')!;
+export const ORDERS_TEMPLATE = TEMPLATES.find((t) => t.resource === 'order')!;
+
+export function template(resource: 'product' | 'order'): WorkflowJson & Record<string, unknown> {
+	return loadTemplate((resource === 'product' ? PRODUCTS_TEMPLATE : ORDERS_TEMPLATE).file) as WorkflowJson & Record<string, unknown>;
+}
+
+export function nodesOfType(workflow: WorkflowJson, type: string): INode[] {
+	return workflow.nodes.filter((node) => node.type === type);
+}
+
+/** The one node of a type, failing if there is none or several. */
+export function onlyNodeOfType(workflow: WorkflowJson, type: string): INode {
+	const nodes = nodesOfType(workflow, type);
+	if (nodes.length !== 1) throw new Error(`expected exactly one ${type} node, found ${nodes.length}`);
+	return nodes[0];
+}
+
+/** The cron expressions of a Schedule Trigger node's rules. */
+export function cronExpressionsOf(node: INode): string[] {
+	const rule = node.parameters.rule as { interval?: Array<{ field?: string; expression?: string }> } | undefined;
+	const intervals = rule?.interval ?? [];
+	return intervals.map((interval) => {
+		if (interval.field !== 'cronExpression' || typeof interval.expression !== 'string') {
+			throw new Error(`rule ${JSON.stringify(interval)} is not a Custom (Cron) rule`);
+		}
+		return interval.expression;
+	});
+}
+
+/** One cron field: the values it allows within [min, max], and whether it is a bare '*'. */
+export interface CronField {
+	any: boolean;
+	values: number[];
+}
+
+function parseField(text: string, min: number, max: number): CronField {
+	const values = new Set<number>();
+	for (const part of text.split(',')) {
+		const [range, stepText] = part.split('/');
+		const step = stepText === undefined ? 1 : Number(stepText);
+		if (!Number.isInteger(step) || step < 1) throw new Error(`bad step in ${text}`);
+		let from: number;
+		let to: number;
+		if (range === '*') [from, to] = [min, max];
+		else if (range.includes('-')) [from, to] = range.split('-').map(Number);
+		else [from, to] = [Number(range), stepText === undefined ? Number(range) : max];
+		if (![from, to].every((n) => Number.isInteger(n) && n >= min && n <= max) || from > to) throw new Error(`field ${text} is out of ${min}–${max}`);
+		for (let v = from; v <= to; v += step) values.add(v);
+	}
+	return { any: text === '*', values: [...values].sort((a, b) => a - b) };
+}
+
+export interface Cron {
+	minute: CronField;
+	hour: CronField;
+	dayOfMonth: CronField;
+	month: CronField;
+	dayOfWeek: CronField;
+}
+
+/** Parses a standard five-field cron expression (minute hour day-of-month month day-of-week). */
+export function parseCron(expression: string): Cron {
+	const fields = expression.trim().split(/\s+/);
+	if (fields.length !== 5) throw new Error(`"${expression}" has ${fields.length} fields, not 5`);
+	const [minute, hour, dayOfMonth, month, dayOfWeek] = fields;
+	return {
+		minute: parseField(minute, 0, 59),
+		hour: parseField(hour, 0, 23),
+		dayOfMonth: parseField(dayOfMonth, 1, 31),
+		month: parseField(month, 1, 12),
+		dayOfWeek: parseField(dayOfWeek.replace(/\b7\b/g, '0'), 0, 6),
+	};
+}
+
+/** Whether the cron fires at this minute (read in UTC; the day rule is cron's: either day field when both are restricted). */
+export function firesAt(cron: Cron, at: Date): boolean {
+	const dayOfMonth = cron.dayOfMonth.values.includes(at.getUTCDate());
+	const dayOfWeek = cron.dayOfWeek.values.includes(at.getUTCDay());
+	const day = cron.dayOfMonth.any || cron.dayOfWeek.any ? dayOfMonth && dayOfWeek : dayOfMonth || dayOfWeek;
+	return cron.minute.values.includes(at.getUTCMinutes()) && cron.hour.values.includes(at.getUTCHours()) && cron.month.values.includes(at.getUTCMonth() + 1) && day;
+}
+
+/** Every minute the cron fires in [from, from + minutes). */
+export function firings(cron: Cron, from: Date, minutes: number): Date[] {
+	const out: Date[] = [];
+	for (let i = 0; i < minutes; i++) {
+		const at = new Date(from.getTime() + i * 60_000);
+		if (firesAt(cron, at)) out.push(at);
+	}
+	return out;
+}

@@ -1,0 +1,192 @@
+import { readdirSync } from 'node:fs';
+import type { INode, INodeProperties, INodeType } from 'n8n-workflow';
+
+import { TEMPLATES, TEMPLATES_DIR } from '../../../demo/demo';
+import { PackageNodeTypes } from '../../harness/node-types';
+import { loadPackageNodes } from '../../harness/package-loader';
+import { cronExpressionsOf, firings, onlyNodeOfType, parseCron, template } from './helpers';
+
+const PACKAGE_PREFIX = 'n8n-nodes-extend-commerce.';
+/** n8n-nodes-base types the templates may use, with the type versions n8n ships. */
+const KNOWN_BASE_TYPES: Record<string, number[]> = {
+	'n8n-nodes-base.scheduleTrigger': [1, 1.1, 1.2, 1.3],
+	'n8n-nodes-base.noOp': [1],
+	'n8n-nodes-base.stickyNote': [1],
+};
+const FETCH_TYPE = `${PACKAGE_PREFIX}wooCommerceFetch`;
+const PUSH_TYPE = `${PACKAGE_PREFIX}extendCommercePush`;
+
+const packageNodes = loadPackageNodes();
+const resources = ['product', 'order'] as const;
+
+function descriptionOf(type: string): INodeType['description'] {
+	const node = packageNodes.get(type);
+	if (!node) throw new Error(`${type} is not a node of this package`);
+	return node.description;
+}
+
+/** The properties of a node type that are shown for the given parameter values (top level only). */
+function shownProperties(properties: INodeProperties[], parameters: Record<string, unknown>): INodeProperties[] {
+	return properties.filter((property) => {
+		const show = property.displayOptions?.show ?? {};
+		return Object.entries(show).every(([name, allowed]) => (allowed as unknown[]).includes(parameters[name] ?? properties.find((p) => p.name === name)?.default));
+	});
+}
+
+describe.each(resources)('the %s template file', (resource) => {
+	const workflow = template(resource);
+	const spec = TEMPLATES.find((t) => t.resource === resource)!;
+
+	it('is a workflow n8n import:workflow accepts: id, name, nodes, connections, settings, pinData', () => {
+		expect(typeof workflow.id).toBe('string');
+		expect(String(workflow.id)).toMatch(/^[A-Za-z0-9]{16}$/);
+		expect(workflow.name).toBe(resource === 'product' ? 'WooCommerce products → Extend Commerce (daily)' : 'WooCommerce orders → Extend Commerce (hourly)');
+		expect(Array.isArray(workflow.nodes)).toBe(true);
+		expect(typeof workflow.connections).toBe('object');
+		expect(workflow.settings).toMatchObject({ executionOrder: 'v1' });
+		expect(workflow.pinData).toEqual({});
+		const ids = workflow.nodes.map((n) => n.id);
+		const names = workflow.nodes.map((n) => n.name);
+		expect(new Set(ids).size).toBe(ids.length);
+		expect(new Set(names).size).toBe(names.length);
+		for (const node of workflow.nodes) {
+			expect(node.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+			expect(node.position).toEqual([expect.any(Number), expect.any(Number)]);
+			expect(typeof node.typeVersion).toBe('number');
+			expect(typeof node.parameters).toBe('object');
+		}
+	});
+
+	it('is inactive, so importing it schedules nothing until it is activated', () => {
+		expect(workflow.active).toBe(false);
+	});
+
+	it('uses only this package\'s nodes and known n8n-nodes-base nodes, at versions that exist', () => {
+		const harness = new PackageNodeTypes();
+		for (const node of workflow.nodes) {
+			if (node.type.startsWith(PACKAGE_PREFIX)) {
+				const versions = [descriptionOf(node.type).version].flat();
+				expect(versions).toContain(node.typeVersion);
+			} else {
+				expect(Object.keys(KNOWN_BASE_TYPES)).toContain(node.type);
+				expect(KNOWN_BASE_TYPES[node.type]).toContain(node.typeVersion);
+			}
+			// …and the test harness can run it.
+			expect(() => harness.getByNameAndVersion(node.type, node.typeVersion)).not.toThrow();
+		}
+	});
+
+	it('sets only parameters the nodes have, with values they offer', () => {
+		for (const node of workflow.nodes.filter((n) => n.type.startsWith(PACKAGE_PREFIX))) {
+			const properties = descriptionOf(node.type).properties;
+			const shown = shownProperties(properties, node.parameters);
+			for (const [name, value] of Object.entries(node.parameters)) {
+				const property = shown.find((p) => p.name === name);
+				expect({ node: node.name, parameter: name, known: property !== undefined }).toEqual({ node: node.name, parameter: name, known: true });
+				if (property?.type === 'options') expect(property.options?.map((o) => (o as { value: unknown }).value)).toContain(value);
+			}
+		}
+	});
+
+	it('chains Schedule Trigger → WooCommerce Fetch (since the last successful sync) → Extend Commerce (create or update)', () => {
+		const trigger = onlyNodeOfType(workflow, 'n8n-nodes-base.scheduleTrigger');
+		const fetch = onlyNodeOfType(workflow, FETCH_TYPE);
+		const push = onlyNodeOfType(workflow, PUSH_TYPE);
+		expect(fetch.parameters).toMatchObject({ resource, operation: 'getChanged', since: 'lastSync' });
+		expect(fetch.parameters.returnAll ?? true).toBe(true);
+		expect(push.parameters).toMatchObject({ resource, operation: 'upsert' });
+		expect(workflow.connections[trigger.name].main).toEqual([[{ node: fetch.name, type: 'main', index: 0 }]]);
+		expect(workflow.connections[fetch.name].main).toEqual([[{ node: push.name, type: 'main', index: 0 }]]);
+		expect(spec.file.startsWith(`woocommerce-${resource}s-`)).toBe(true);
+	});
+
+	it('sends rejected records from the push node\'s error output into a No Operation node', () => {
+		const push = onlyNodeOfType(workflow, PUSH_TYPE);
+		expect(push.onError).toBe('continueErrorOutput');
+		const outputs = workflow.connections[push.name].main;
+		expect(outputs).toHaveLength(2);
+		expect(outputs[0] ?? []).toEqual([]);
+		const targets = (outputs[1] ?? []).map((c) => workflow.nodes.find((n) => n.name === c.node));
+		expect(targets.map((n) => [n?.type, n?.name])).toEqual([['n8n-nodes-base.noOp', 'Rejected records']]);
+	});
+
+	it('references both credentials by name with id/name placeholders, as n8n exports them', () => {
+		for (const node of [onlyNodeOfType(workflow, FETCH_TYPE), onlyNodeOfType(workflow, PUSH_TYPE)]) {
+			const declared = (descriptionOf(node.type).credentials ?? []).map((c) => c.name).sort();
+			expect(Object.keys(node.credentials ?? {}).sort()).toEqual(declared);
+			for (const reference of Object.values(node.credentials ?? {})) {
+				expect(reference).toEqual({ id: expect.any(String), name: expect.any(String) });
+				expect(reference.name.length).toBeGreaterThan(0);
+			}
+		}
+		const byType = (node: INode) => node.credentials ?? {};
+		expect(byType(onlyNodeOfType(workflow, FETCH_TYPE))).toEqual(byType(onlyNodeOfType(workflow, PUSH_TYPE)));
+	});
+
+	it('connects every node except sticky notes, and no connection points to a missing node', () => {
+		const names = new Set(workflow.nodes.map((n) => n.name));
+		const targets = new Set<string>();
+		for (const [source, byType] of Object.entries(workflow.connections)) {
+			expect(names.has(source)).toBe(true);
+			for (const output of byType.main ?? []) for (const connection of output ?? []) {
+				expect(names.has(connection.node)).toBe(true);
+				targets.add(connection.node);
+			}
+		}
+		for (const node of workflow.nodes) {
+			if (node.type === 'n8n-nodes-base.stickyNote') expect(workflow.connections[node.name]).toBeUndefined();
+			else if (node.type !== 'n8n-nodes-base.scheduleTrigger') expect(targets.has(node.name)).toBe(true);
+		}
+	});
+});
+
+describe('the template schedules', () => {
+	it('runs the products template exactly once a day: a fixed minute and hour, every day', () => {
+		const [expression, ...more] = cronExpressionsOf(onlyNodeOfType(template('product'), 'n8n-nodes-base.scheduleTrigger'));
+		expect(more).toEqual([]);
+		const cron = parseCron(expression);
+		expect(cron.minute.values).toHaveLength(1);
+		expect(cron.hour.values).toHaveLength(1);
+		expect([cron.dayOfMonth.any, cron.month.any, cron.dayOfWeek.any]).toEqual([true, true, true]);
+		const week = firings(cron, new Date('2025-03-03T00:00:00Z'), 7 * 24 * 60);
+		expect(week).toHaveLength(7);
+		expect(new Set(week.map((d) => d.toISOString().slice(0, 10))).size).toBe(7);
+	});
+
+	it('runs the orders template exactly once an hour: a fixed minute, every hour of every day', () => {
+		const [expression, ...more] = cronExpressionsOf(onlyNodeOfType(template('order'), 'n8n-nodes-base.scheduleTrigger'));
+		expect(more).toEqual([]);
+		const cron = parseCron(expression);
+		expect(cron.minute.values).toHaveLength(1);
+		expect(cron.hour.any).toBe(true);
+		expect([cron.dayOfMonth.any, cron.month.any, cron.dayOfWeek.any]).toEqual([true, true, true]);
+		const day = firings(cron, new Date('2025-03-03T00:00:00Z'), 24 * 60);
+		expect(day).toHaveLength(24);
+		expect(new Set(day.map((d) => d.getUTCHours())).size).toBe(24);
+	});
+
+	it('the cron reader itself tells a daily, an hourly and a more frequent schedule apart', () => {
+		const from = new Date('2025-03-03T00:00:00Z');
+		expect(firings(parseCron('15 4 * * *'), from, 24 * 60)).toHaveLength(1);
+		expect(firings(parseCron('5 * * * *'), from, 24 * 60)).toHaveLength(24);
+		expect(firings(parseCron('*/30 * * * *'), from, 24 * 60)).toHaveLength(48);
+		expect(firings(parseCron('0 */2 * * *'), from, 24 * 60)).toHaveLength(12);
+		expect(firings(parseCron('0 9 * * 1-5'), from, 7 * 24 * 60)).toHaveLength(5);
+		expect(() => parseCron('0 0 * *')).toThrow(/fields/);
+		expect(() => parseCron('61 * * * *')).toThrow(/out of/);
+	});
+});
+
+describe('the products template\'s currency', () => {
+	it('labels prices USD and tells, on the canvas, that it must be the store\'s currency', () => {
+		const workflow = template('product');
+		expect(onlyNodeOfType(workflow, PUSH_TYPE).parameters.currency).toBe('USD');
+		const notes = workflow.nodes.filter((n) => n.type === 'n8n-nodes-base.stickyNote').map((n) => String(n.parameters.content));
+		expect(notes.join('\n')).toMatch(/USD/);
+		expect(notes.join('\n')).toMatch(/store's currency/i);
+	});
+});
+
+it('the templates folder holds exactly the two templates the demo runs', () => {
+	expect(readdirSync(TEMPLATES_DIR).filter((f) => f.endsWith('.json')).sort()).toEqual(TEMPLATES.map((t) => t.file).sort());
+});
