@@ -39,6 +39,12 @@ describe('a store that misbehaves', () => {
 		expect(pageTwoRequests.length).toBeGreaterThanOrEqual(2);
 	});
 
+	it('delivers everything over a slow link (50 ms added to every request)', async () => {
+		env.store.options.latencyMs = 50;
+		const result = await fetchAll();
+		expect(ids(result.items('WooCommerce Fetch'))).toEqual(allOrders());
+	});
+
 	it('waits for a slow page instead of giving up on it', async () => {
 		env.store.faults.add({ kind: 'status', status: 200, serverTimeMs: 1500, match: pageTwo });
 		const result = await fetchAll();
