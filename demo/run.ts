@@ -5,6 +5,7 @@
  */
 import { DEMO_CONNECTION_NAME, DEMO_STORE, runDemo, startDemoEnv, TEMPLATES, type DemoEnv } from './demo';
 import { formatSummary, totals, type RunSummary } from './summary';
+import { serveUntilStopped } from '../sandbox/serve';
 
 export interface DemoArgs {
 	serve: boolean;
@@ -83,16 +84,7 @@ async function main(argv: string[]): Promise<void> {
 	console.log(`  WooCommerce: ${env.store.httpsUrl} (https, self-signed) and ${env.store.httpUrl} (http, OAuth 1.0a)`);
 	console.log(`    consumer key ${k.consumerKey}  secret ${k.consumerSecret}`);
 	console.log(`  Extend Commerce: ${env.office.url}  token ${env.office.token}`);
-	await new Promise<void>((resolve) => {
-		const stop = () => {
-			process.off('SIGINT', stop);
-			process.off('SIGTERM', stop);
-			console.log('Stopping…');
-			env.close().then(resolve, resolve);
-		};
-		process.on('SIGINT', stop);
-		process.on('SIGTERM', stop);
-	});
+	await serveUntilStopped(async () => await env.close());
 }
 
 if (require.main === module) {

@@ -11,6 +11,7 @@ import { DEFAULT_TENANT, startBackOffice, type BackOffice } from './extend-comme
 import { parseArgs as parseOfficeArgs, type CliOptions as OfficeOptions } from './extend-commerce/cli';
 import { startWooSandbox, type WooSandbox, type WooSandboxOptions } from './woocommerce';
 import { describe as describeStore, parseArgs as parseStoreArgs } from './woocommerce/cli';
+import { serveUntilStopped } from './serve';
 
 export const OFFICE_PREFIX = '--office-';
 
@@ -114,16 +115,7 @@ async function main(argv: string[]): Promise<void> {
 	const sandboxes = await startSandboxes(args);
 	console.log(describeSandboxes(sandboxes.store, sandboxes.office));
 	console.log('\nServing; Ctrl-C to stop.');
-	await new Promise<void>((resolve) => {
-		const stop = () => {
-			process.off('SIGINT', stop);
-			process.off('SIGTERM', stop);
-			console.log('Stopping…');
-			sandboxes.close().then(resolve, resolve);
-		};
-		process.on('SIGINT', stop);
-		process.on('SIGTERM', stop);
-	});
+	await serveUntilStopped(async () => await sandboxes.close());
 }
 
 if (require.main === module) {

@@ -3,6 +3,7 @@
  *   npx tsx sandbox/extend-commerce/cli.ts [--port 8787] [--data-dir .sandbox-data/extend-commerce] [--token ec_test_token] [--latency 0]
  */
 import { DEFAULT_TENANT, DEFAULT_TOKEN, startBackOffice, type BackOffice } from './index';
+import { serveUntilStopped } from '../serve';
 
 export interface CliOptions {
 	port: number;
@@ -69,16 +70,7 @@ export async function main(argv: string[], onStarted?: (office: BackOffice) => v
 	console.log(`  Data:  ${options.dataDir ?? 'in memory only'}`);
 	console.log('Press Ctrl-C to stop.');
 	onStarted?.(office);
-	await new Promise<void>((resolve) => {
-		const stop = () => {
-			process.off('SIGINT', stop);
-			process.off('SIGTERM', stop);
-			console.log('Stopping…');
-			office.close().then(resolve, resolve);
-		};
-		process.on('SIGINT', stop);
-		process.on('SIGTERM', stop);
-	});
+	await serveUntilStopped(async () => await office.close());
 }
 
 if (require.main === module) {
