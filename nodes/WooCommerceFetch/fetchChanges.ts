@@ -12,7 +12,7 @@ import { DEFAULT_RETRY_POLICY } from '../shared/transport/retry';
 import { storeSettingsFrom, WooClient, type WooRecord } from '../shared/woocommerce/client';
 import { capWindow, WindowPager } from '../shared/woocommerce/pager';
 import { fetchVariations } from '../shared/woocommerce/variations';
-import { BEGINNING_OF_TIME, parseUtc, planWindow, toIsoUtc, type SyncWindow } from '../shared/woocommerce/window';
+import { BEGINNING_OF_TIME, parseUtc, planWindow, toIsoUtc, toWooDate, type SyncWindow } from '../shared/woocommerce/window';
 
 type Since = 'lastSync' | 'date' | 'orderStart';
 type VariationMode = 'array' | 'items' | 'none';
@@ -127,10 +127,11 @@ export async function fetchChanges(this: IExecuteFunctions): Promise<INodeExecut
 			start = parsed;
 		}
 
-		// The window ends at the store's own clock, read once now, so a store whose clock differs from n8n's loses nothing.
+		// The window ends at the store's own clock, read once now, so a store whose clock differs from n8n's
+		// loses nothing. The same request counts what changed since the start: an upper bound for the cap.
 		const route = resource;
-		const clockProbe = await store.list(route, { per_page: 1, _fields: 'id' });
-		const storeNow = Math.floor((clockProbe.storeDate ?? new Date()).getTime() / 1000);
+		const probe = await store.list(route, { ...baseQuery(settings), per_page: 1, _fields: 'id', modified_after: toWooDate(start - 1), dates_are_gmt: 'true' });
+		const storeNow = Math.floor((probe.storeDate ?? new Date()).getTime() / 1000);
 		let window = planWindow({ start, storeNow, settleSeconds: settings.options.settleSeconds ?? 30 });
 
 		const pager = new WindowPager(store, route, baseQuery(settings), { concurrency });
@@ -141,7 +142,7 @@ export async function fetchChanges(this: IExecuteFunctions): Promise<INodeExecut
 				records = await pager.readFirst(window, settings.limit);
 			} else {
 				const cap = settings.options.maxRecordsPerRun ?? 10000;
-				if (cap > 0) ({ window, capped } = await capWindow(pager, window, cap));
+				if (cap > 0) ({ window, capped } = await capWindow(pager, window, cap, probe.total));
 				records = await pager.readAll(window);
 			}
 		}

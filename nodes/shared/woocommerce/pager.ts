@@ -130,10 +130,11 @@ export class WindowPager {
 /**
  * The largest window from `window.start` holding at most `cap` records, found by halving the
  * end with count requests. A single second holding more than `cap` records is taken whole.
+ * `upperBound`, when known, is a count of at least the window's records and saves a request.
  */
-export async function capWindow(pager: WindowPager, window: SyncWindow, cap: number, knownTotal?: number): Promise<{ window: SyncWindow; capped: boolean }> {
-	const total = knownTotal ?? (await pager.count(window));
-	if (total <= cap) return { window, capped: false };
+export async function capWindow(pager: WindowPager, window: SyncWindow, cap: number, upperBound?: number): Promise<{ window: SyncWindow; capped: boolean }> {
+	if (upperBound !== undefined && upperBound <= cap) return { window, capped: false };
+	if ((await pager.count(window)) <= cap) return { window, capped: false };
 	let fits = window.start + 1;
 	let tooMany = window.end;
 	if ((await pager.count({ start: window.start, end: fits })) > cap) return { window: { start: window.start, end: fits }, capped: true };

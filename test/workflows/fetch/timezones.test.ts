@@ -54,11 +54,11 @@ describe.each([
 	it('sends naive UTC bounds with dates_are_gmt, never local or offset dates', async () => {
 		await runFetch({ resource: 'order', since: 'date', sinceDate: changeUtc }, credentialsFor(env));
 		const listed = env.store.log.filter((entry) => entry.path === '/wc/v3/orders' && entry.query.modified_after !== undefined);
-		expect(listed.length).toBeGreaterThan(0);
+		expect(listed.filter((entry) => entry.query.modified_before !== undefined).length).toBeGreaterThan(0);
 		for (const entry of listed) {
 			expect(entry.query.dates_are_gmt).toBe('true');
 			expect(entry.query.modified_after).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
-			expect(entry.query.modified_before).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
+			if (entry.query.modified_before !== undefined) expect(entry.query.modified_before).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
 		}
 	});
 });
