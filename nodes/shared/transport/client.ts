@@ -94,7 +94,7 @@ export class JsonClient {
 			throw this.sanitised(notJsonError(this.options.serviceName, response, where));
 		}
 		try {
-			return { status: response.status, headers: response.headers, body: JSON.parse(response.text) as T };
+			return { status: response.status, headers: response.headers, body: (response.json !== undefined ? response.json : JSON.parse(response.text)) as T };
 		} catch {
 			throw this.sanitised(
 				new TransportError(
@@ -121,9 +121,11 @@ export class JsonClient {
 	private async tryOnce(request: HttpRequest): Promise<Attempt> {
 		try {
 			const response = await this.options.send(request);
-			// A 2xx JSON body that is cut off is a transfer failure worth another try.
-			if (response.status >= 200 && response.status < 300 && /json/i.test(response.headers['content-type'] ?? '') && !isCompleteJson(response.text)) {
-				return { kind: 'network', code: 'INCOMPLETE', message: 'truncated JSON' };
+			// A 2xx JSON body that is cut off is a transfer failure worth another try; a whole one is kept parsed.
+			if (response.status >= 200 && response.status < 300 && /json/i.test(response.headers['content-type'] ?? '')) {
+				const parsed = parseJson(response.text);
+				if (parsed === NOT_JSON) return { kind: 'network', code: 'INCOMPLETE', message: 'truncated JSON' };
+				response.json = parsed;
 			}
 			return { kind: 'response', response };
 		} catch (error) {
@@ -145,13 +147,14 @@ export class JsonClient {
 	}
 }
 
-function isCompleteJson(text: string): boolean {
-	if (text.trim() === '') return false;
+const NOT_JSON = Symbol('not JSON');
+
+function parseJson(text: string): unknown {
+	if (text.trim() === '') return NOT_JSON;
 	try {
-		JSON.parse(text);
-		return true;
+		return JSON.parse(text) as unknown;
 	} catch {
-		return false;
+		return NOT_JSON;
 	}
 }
 

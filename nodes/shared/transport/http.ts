@@ -22,6 +22,8 @@ export interface HttpResponse {
 	headers: Record<string, string>;
 	/** The body as text; JSON is parsed by the caller so that a non-JSON answer can be named. */
 	text: string;
+	/** The parsed JSON body, once the client has parsed it (each body is parsed once). */
+	json?: unknown;
 }
 
 export type HttpSend = (request: HttpRequest) => Promise<HttpResponse>;
