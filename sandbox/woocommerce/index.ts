@@ -16,6 +16,7 @@ import type { KeyRecord } from './auth';
 import { Faults } from './faults';
 import { generate } from './generator';
 import { buildRoutes } from './routes';
+import { preEncode } from './serialize';
 import { createHandler, type ServerState } from './server';
 import { Store } from './store';
 import { assertTimeZone } from './time';
@@ -59,6 +60,9 @@ export const DEFAULT_OPTIONS: Required<WooSandboxOptions> = {
 	latencyMs: 0,
 	wooVersion: '10.0.2',
 };
+
+/** Above this many records a store encodes each record when it is served, not when it is built. */
+export const PRE_ENCODE_MAX_ROWS = 250_000;
 
 export const CERT_DIR = path.resolve(__dirname, '..', 'certs');
 
@@ -117,6 +121,12 @@ export async function startWooSandbox(options: WooSandboxOptions = {}): Promise<
 		version: () => opts.wooVersion,
 	});
 	generate(store, opts);
+	// Encode every record now rather than on its first request (see serialize.ts), unless the
+	// store is so big that holding every encoding would cost more memory than it saves time.
+	const rowCount = store.productRows.rows.size + store.variationRows.rows.size + store.orderRows.rows.size;
+	if (opts.permalinks === 'pretty' && rowCount <= PRE_ENCODE_MAX_ROWS) {
+		for (const collection of [store.productRows, store.variationRows, store.orderRows]) preEncode(collection.rows.values());
+	}
 
 	const keys = {
 		readWrite: makeKey(opts.seed, 'read_write', 'read_write'),

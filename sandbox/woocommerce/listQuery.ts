@@ -339,6 +339,21 @@ function sortValue(kind: ListKind, orderby: string): [string, (r: Row) => number
 	}
 }
 
+function phpValueKey(v: PhpValue): string {
+	if (typeof v === 'string') return JSON.stringify(v);
+	return `{${[...v].map(([k, x]) => `${JSON.stringify(k)}:${phpValueKey(x)}`).join(',')}}`;
+}
+
+/** Paging parameters select a slice of the result, not the result: they are left out. */
+const PAGING_PARAMS = new Set(['page', 'per_page', 'offset']);
+
+/** Everything that decides which rows a query matches and in which order. */
+function querySignature(req: ListRequest): string {
+	const parts: string[] = [req.kind, req.timeZone, req.legacyNoModified === true ? 'legacy' : ''];
+	for (const [k, v] of req.q) if (!PAGING_PARAMS.has(k)) parts.push(`${JSON.stringify(k)}=${phpValueKey(v)}`);
+	return parts.join('&');
+}
+
 /** Run the query: filter + order + LIMIT/OFFSET, with WooCommerce's totals semantics. */
 export function runList(req: ListRequest, coll: Collection, subset?: Row[]): ListResult {
 	const { q, kind } = req;
@@ -353,36 +368,35 @@ export function runList(req: ListRequest, coll: Collection, subset?: Row[]): Lis
 		for (const p of preds) if (!p(r)) return false;
 		return true;
 	};
-	let source: Row[];
 	const [key, value] = sortValue(kind, orderby);
-	if (subset) {
-		source = [...subset].sort((a, b) => {
-			const va = value(a);
-			const vb = value(b);
-			return va < vb ? -1 : va > vb ? 1 : a.id - b.id;
-		});
-	} else source = coll.sorted(key, value);
-	let matched: Row[] | null = null;
-	if (orderby === 'include') {
-		const inc = ids(q, 'include') ?? [];
-		const pos = new Map(inc.map((id, i) => [id, i]));
-		matched = source.filter(test).sort((a, b) => (pos.get(a.id) ?? 0) - (pos.get(b.id) ?? 0));
-		if (desc) matched.reverse();
-	}
-	const rows: Row[] = [];
-	let total = 0;
-	if (matched) {
-		total = matched.length;
-		rows.push(...matched.slice(skip, skip + perPage));
-	} else {
+	const compute = (): Row[] => {
+		let source: Row[];
+		if (subset) {
+			source = [...subset].sort((a, b) => {
+				const va = value(a);
+				const vb = value(b);
+				return va < vb ? -1 : va > vb ? 1 : a.id - b.id;
+			});
+		} else source = coll.sorted(key, value);
+		if (orderby === 'include') {
+			const inc = ids(q, 'include') ?? [];
+			const pos = new Map(inc.map((id, i) => [id, i]));
+			const included = source.filter(test).sort((a, b) => (pos.get(a.id) ?? 0) - (pos.get(b.id) ?? 0));
+			if (desc) included.reverse();
+			return included;
+		}
+		const out: Row[] = [];
 		const n = source.length;
 		for (let i = 0; i < n; i++) {
 			const r = source[desc ? n - 1 - i : i];
-			if (!test(r)) continue;
-			if (total >= skip && total < skip + perPage) rows.push(r);
-			total++;
+			if (test(r)) out.push(r);
 		}
-	}
+		return out;
+	};
+	// A subset (one product's variations) is small and not a collection view: computed each time.
+	const matched = subset ? compute() : coll.matching(querySignature(req), compute);
+	let total = matched.length;
+	const rows = matched.slice(skip, skip + perPage);
 	// Totals past the end, as captured. Orders (HPOS query) only count when the page has rows: 0/0.
 	// Products and variations (WP_Query): an empty page gives found_posts 0, but WooCommerce re-runs
 	// the query without `paged` when page > 1, so the total survives (unless an explicit offset is

@@ -1,7 +1,11 @@
 /**
  * The HTTP pipeline: one function serves both the plain-HTTP and the HTTPS listener.
  *
- * Order of events per request (as WordPress runs them): latency knob -> faults -> REST route
+ * Latency: a response leaves no sooner than `latencyMs` after its request arrived. The server's own
+ * work overlaps that wait, as on a real host where several PHP workers serve requests in parallel;
+ * this single Node thread would otherwise add its CPU time to every concurrent request's latency.
+ *
+ * Order of events per request (as WordPress runs them): faults -> REST route
  * resolution (`/wp-json/...` with pretty permalinks, `?rest_route=` always) -> WooCommerce key
  * authentication (its errors end the request before dispatch: no Allow, no no-cache headers,
  * `Vary: Origin` on GET) -> rest_pre_dispatch key read/write check -> route match (else
@@ -121,10 +125,10 @@ export function createHandler(state: ServerState, isSsl: boolean) {
 		};
 		state.log.push(entry);
 
-		if (o.latencyMs > 0) await sleep(o.latencyMs);
-
 		const fault = state.faults.take(route ?? rawPath, method, page);
+		// An injected slow page is server time on top of the latency; the sandbox's own work is not.
 		if (fault?.serverTimeMs) await sleep(fault.serverTimeMs);
+		const respondAt = Date.now() + o.latencyMs;
 
 		const send = (out: Out) => {
 			entry.status = out.status;
@@ -136,8 +140,14 @@ export function createHandler(state: ServerState, isSsl: boolean) {
 			res.sendDate = false;
 			const flat: string[] = [];
 			for (const [k, v] of headers) flat.push(k, v);
-			res.writeHead(out.status, flat);
-			res.end(method === 'HEAD' ? undefined : out.body);
+			const deliver = () => {
+				if (res.destroyed) return;
+				res.writeHead(out.status, flat);
+				res.end(method === 'HEAD' ? undefined : out.body);
+			};
+			const wait = respondAt - Date.now();
+			if (wait > 0) setTimeout(deliver, wait);
+			else deliver();
 		};
 
 		if (fault && !(fault.kind === 'status' && (fault.status ?? 500) === 200)) {

@@ -25,6 +25,9 @@ export interface Row<T = Record<string, unknown>> {
 	/** cached PHP-style JSON of `obj` without its closing brace (see serialize.ts) */
 	json: string | null;
 	jsonKey: string;
+	/** cached PHP-style JSON of the row's `_links` object, for `linksKey` (dropped with `json`) */
+	links?: string | null;
+	linksKey?: string;
 }
 
 export type ListHook = (info: { route: string; query: Record<string, string | string[]>; page: number }) => void;
@@ -36,10 +39,14 @@ export interface StoreContext {
 	version(): string;
 }
 
+/** How many filtered result lists a collection keeps (a paged read asks the same query page after page). */
+const QUERY_CACHE_SIZE = 16;
+
 export class Collection {
 	rows = new Map<number, Row>();
 	version = 0;
 	private sortedCache = new Map<string, { version: number; rows: Row[] }>();
+	private queryCache = new Map<string, { version: number; rows: Row[] }>();
 
 	touch(): void {
 		this.version++;
@@ -49,17 +56,30 @@ export class Collection {
 	sorted(key: string, value: (r: Row) => number | string): Row[] {
 		const c = this.sortedCache.get(key);
 		if (c && c.version === this.version) return c.rows;
-		const rows = [...this.rows.values()];
-		const vals = new Map<Row, number | string>();
-		for (const r of rows) vals.set(r, value(r));
-		rows.sort((a, b) => {
-			const va = vals.get(a)!;
-			const vb = vals.get(b)!;
-			if (va < vb) return -1;
-			if (va > vb) return 1;
-			return a.id - b.id;
-		});
+		let rows: Row[];
+		if (key === 'id') {
+			rows = [...this.rows.values()].sort((a, b) => a.id - b.id);
+		} else {
+			// decorate-sort-undecorate: each value is computed once, compared without lookups
+			const decorated = Array.from(this.rows.values(), (r) => ({ r, v: value(r) }));
+			decorated.sort((a, b) => (a.v < b.v ? -1 : a.v > b.v ? 1 : a.r.id - b.r.id));
+			rows = decorated.map((d) => d.r);
+		}
 		this.sortedCache.set(key, { version: this.version, rows });
+		return rows;
+	}
+
+	/**
+	 * The rows a query matches, in result order, computed once per query signature and collection
+	 * version: every mutation bumps the version, so a cached list never outlives a change.
+	 */
+	matching(signature: string, compute: () => Row[]): Row[] {
+		const c = this.queryCache.get(signature);
+		if (c && c.version === this.version) return c.rows;
+		const rows = compute();
+		this.queryCache.delete(signature);
+		this.queryCache.set(signature, { version: this.version, rows });
+		if (this.queryCache.size > QUERY_CACHE_SIZE) this.queryCache.delete(this.queryCache.keys().next().value as string);
 		return rows;
 	}
 }
@@ -124,6 +144,7 @@ export class Store implements SandboxStore {
 		row.obj.date_modified = m.strings.local;
 		row.obj.date_modified_gmt = m.strings.gmt;
 		row.json = null;
+		row.links = null;
 		this.collection(row.kind).touch();
 	}
 

@@ -1,0 +1,95 @@
+/**
+ * `npm run bench` (add `-- --quick` for a scaled-down run under a minute): how much faster and
+ * lighter the sync is than paging one request at a time, all measured in one run. Prints a table
+ * and PASS/MISS per target, and writes bench-results.json at the repository root.
+ */
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { measureCpu } from './cpu';
+import { measureFetch } from './fetch';
+import { fmt, formatTable, judge, verdictRows, type Target } from './lib/report';
+import { REPO_ROOT } from './lib/woo-process';
+import { measureMemory } from './memory';
+import { measurePush } from './push';
+import { measureSandbox } from './sandbox-cost';
+
+const quick = process.argv.includes('--quick');
+
+const SCALE = quick
+	? { products: 1000, orders: 5000, latencyMs: 50, cpuOrders: 5000, cpuRuns: 3, pushSample: 100, memoryOrders: 50_000, memoryCap: 10_000, memoryRuns: 2, sandboxOrders: 50_000 }
+	: { products: 10_000, orders: 50_000, latencyMs: 50, cpuOrders: 50_000, cpuRuns: 5, pushSample: 1000, memoryOrders: 1_000_000, memoryCap: 50_000, memoryRuns: 3, sandboxOrders: 50_000 };
+
+const log = (line: string) => console.log(line);
+
+async function main(): Promise<void> {
+	const began = Date.now();
+	const machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 1073741824), node: process.version, platform: `${os.platform()} ${os.release()}` };
+	log(`extend-commerce sync benchmark${quick ? ' (quick)' : ''} — ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}`);
+
+	log('\nSandbox cost');
+	const sandbox = await measureSandbox(SCALE.sandboxOrders);
+
+	log('\nFetch');
+	const fetchFigures = await measureFetch({ products: SCALE.products, orders: SCALE.orders, variableShare: 0.2, variationsPerProduct: 5, latencyMs: SCALE.latencyMs }, log);
+	const { orders, ...fetch } = fetchFigures;
+
+	log('\nPush');
+	const push = await measurePush({ httpsUrl: 'https://127.0.0.1:9', key: { consumerKey: 'ck_bench', consumerSecret: 'cs_bench', permissions: 'read_write' } }, orders, SCALE.latencyMs, SCALE.pushSample, log);
+
+	log('\nCPU');
+	const cpu = await measureCpu(SCALE.cpuOrders, SCALE.cpuRuns);
+	log(`  ${cpu.records} orders: node run ${fmt(cpu.nodeRunCpuMs)} ms CPU, JSON.parse of the bodies ${fmt(cpu.jsonParseCpuMs)} ms (medians of ${cpu.runs})`);
+
+	log('\nMemory');
+	const memory = await measureMemory(SCALE.memoryOrders, SCALE.memoryCap, SCALE.memoryRuns, log);
+
+	const targets: Target[] = [
+		{ name: 'fetch vs sequential', figure: 'fetch.ratio', value: fetch.ratio, kind: 'min', limit: 3.5, unit: '×' },
+		{ name: 'fetch vs ideal', figure: 'fetch.nodeSeconds ÷ fetch.idealSeconds', value: fetch.ofIdeal, kind: 'max', limit: 1.15, unit: '×' },
+		{ name: 'node CPU per record', figure: 'cpu.microsecondsPerRecord', value: cpu.microsecondsPerRecord, kind: 'max', limit: 10, unit: ' µs' },
+		{ name: 'push requests saved', figure: 'push.perRecordRequests ÷ push.requests', value: push.requestRatio, kind: 'min', limit: 50, unit: '×' },
+		{ name: 'peak RSS per capped run', figure: 'memory.peakRssMb', value: memory.peakRssMb, kind: 'max', limit: 512, unit: ' MB' },
+		{ name: 'sandbox CPU per page', figure: 'sandbox.cpuMsPerPage', value: sandbox.cpuMsPerPage, kind: 'max', limit: 5, unit: ' ms' },
+	];
+	const verdicts = targets.map(judge);
+
+	const figures: string[][] = [
+		['fetch', 'sequential (Link rel=next, 1 in flight)', `${fmt(fetch.sequentialSeconds)} s`, `${fmt(fetch.sequentialRequests, 0)} req`, `${fmt(fetch.sequentialRecordsPerSecond, 0)} rec/s`],
+		['fetch', `node (WorkflowExecute, concurrency ${fetch.concurrency})`, `${fmt(fetch.nodeSeconds)} s`, `${fmt(fetch.nodeRequests, 0)} req`, `${fmt(fetch.nodeRecordsPerSecond, 0)} rec/s`],
+		['fetch', 'ideal (pages × latency ÷ concurrency)', `${fmt(fetch.idealSeconds)} s`, `${fmt(fetch.sequentialRequests, 0)} pages`, ''],
+		['fetch', 'ratio sequential ÷ node; node ÷ ideal', `${fmt(fetch.ratio)}×`, `${fmt(fetch.ofIdeal)}×`, ''],
+		['cpu', 'node µs/record beyond one JSON.parse', `${fmt(cpu.microsecondsPerRecord)} µs`, `${fmt(cpu.totalMicrosecondsPerRecord)} µs total`, `${fmt(cpu.records)} rec`],
+		['push', `batched (node defaults), ${push.latencyMs} ms latency`, `${fmt(push.seconds)} s`, `${fmt(push.requests, 0)} req`, `${fmt(push.recordsPerSecond, 0)} rec/s`],
+		['push', `one record per request (sample ${push.sampleRecords}, extrapolated)`, `${fmt(push.perRecordSeconds)} s`, `${fmt(push.perRecordRequests, 0)} req`, `${fmt(push.perRecordRecordsPerSecond, 0)} rec/s`],
+		['memory', `${memory.runs.length} capped runs of ${fmt(memory.cap)} through ${fmt(memory.storeOrders)} orders`, `${fmt(memory.peakRssMb, 0)} MB peak`, `${fmt(Math.max(...memory.runs.map((r) => r.rssBeforeMb)), 0)} MB loaded`, `${fmt(memory.recordsCovered)} rec`],
+		['sandbox', `CPU per page of 100 (${fmt(sandbox.orders)} orders, fresh walk)`, `${fmt(sandbox.cpuMsPerPage)} ms`, `first ${fmt(sandbox.firstPageCpuMs)} ms`, `repeat ${fmt(sandbox.repeatCpuMsPerPage)} ms`],
+	];
+	log(`\n${formatTable(['area', 'measurement', 'time / size', 'requests / detail', 'throughput'], figures)}`);
+	log(`\n${formatTable(['', 'target', 'measured', 'target', 'figure'], verdictRows(verdicts))}`);
+
+	const results = {
+		timestamp: new Date().toISOString(),
+		quick,
+		durationSeconds: (Date.now() - began) / 1000,
+		machine,
+		fetch,
+		cpu,
+		push,
+		memory,
+		sandbox,
+		targets: verdicts,
+	};
+	const file = path.join(REPO_ROOT, 'bench-results.json');
+	writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+	log(`\nWrote ${path.relative(process.cwd(), file) || file} (${((Date.now() - began) / 1000).toFixed(0)} s).`);
+}
+
+main().then(
+	() => process.exit(0),
+	(error: unknown) => {
+		console.error(error);
+		process.exit(1);
+	},
+);
