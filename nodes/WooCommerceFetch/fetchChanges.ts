@@ -57,11 +57,12 @@ function baseQuery(settings: FetchSettings): Record<string, QueryValue> {
 
 /** Duplicates from overlapping reads carry the same id and modified date: keep one of each. */
 function withoutDuplicates(records: WooRecord[]): WooRecord[] {
-	const seen = new Set<string>();
+	const seen = new Map<number, Array<string | null | undefined>>();
 	return records.filter((record) => {
-		const key = `${record.id}@${record.date_modified_gmt ?? ''}`;
-		if (seen.has(key)) return false;
-		seen.add(key);
+		const versions = seen.get(record.id);
+		if (versions?.includes(record.date_modified_gmt)) return false;
+		if (versions) versions.push(record.date_modified_gmt);
+		else seen.set(record.id, [record.date_modified_gmt]);
 		return true;
 	});
 }

@@ -2,7 +2,7 @@ import { mapWithConcurrency } from '../concurrency';
 import { TransportError } from '../transport/errors';
 import type { QueryValue } from '../transport/query';
 import type { WooClient, WooPage, WooRecord } from './client';
-import { splitWindow, toWooDate, windowContains, windowQuery, type SyncWindow } from './window';
+import { splitWindow, toWooDate, windowChecker, windowQuery, type SyncWindow } from './window';
 
 export const PAGE_SIZE = 100;
 
@@ -25,8 +25,9 @@ function listQuery(base: Record<string, QueryValue>, window: SyncWindow, page: n
 }
 
 function assertInWindow(records: WooRecord[], window: SyncWindow, route: string): void {
+	const inWindow = windowChecker(window);
 	for (const record of records) {
-		if (!windowContains(window, record.date_modified_gmt)) {
+		if (!inWindow(record.date_modified_gmt)) {
 			throw new TransportError(
 				'http',
 				`The store ignores the changed-since filter (WooCommerce older than 5.8?): it returned ${route.replace(/s$/, '')} ${record.id} modified at ${record.date_modified_gmt ?? 'an unknown time'} for ${toWooDate(window.start)}–${toWooDate(window.end)} UTC`,
@@ -101,7 +102,9 @@ export class WindowPager {
 		const pages = [first, ...rest];
 		const records = pages.flatMap((page) => page.records);
 		const totals = pages.map((page) => page.total);
-		const distinct = new Set(records.map((record) => record.id)).size;
+		const ids = new Set<number>();
+		for (const record of records) ids.add(record.id);
+		const distinct = ids.size;
 		const consistent = totals.every((total) => total === first.total) && records.length === first.total && distinct === records.length;
 		if (!consistent) this.options.onEvent?.({ kind: 'shifted', window, totals, received: records.length });
 		return { records, consistent };

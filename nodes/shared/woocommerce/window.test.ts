@@ -33,6 +33,9 @@ describe('windows', () => {
 		expect(windowContains(window, '2025-06-02T00:00:00')).toBe(false);
 		expect(windowContains(window, '2025-05-31T23:59:59')).toBe(false);
 		expect(windowContains(window, null)).toBe(false);
+		expect(windowContains(window, '2025-06-01T02:00:00+02:00')).toBe(true);
+		expect(windowContains(window, '2025-06-02T01:59:59+02:00')).toBe(true);
+		expect(windowContains(window, '2025-06-02T02:00:00+02:00')).toBe(false);
 	});
 
 	it('splits into two halves that cover it exactly', () => {

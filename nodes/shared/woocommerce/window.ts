@@ -47,10 +47,26 @@ export function windowQuery(window: SyncWindow): { modified_after: string; modif
 	return { modified_after: toWooDate(window.start - 1), modified_before: toWooDate(window.end), dates_are_gmt: 'true' };
 }
 
+const WOO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
+
+/**
+ * A test of whether a record's date_modified_gmt lies in the window. WooCommerce's own naive UTC
+ * form is compared as text against bounds formatted once, which is all a loop over every record
+ * should do; other forms are parsed.
+ */
+export function windowChecker(window: SyncWindow): (modifiedGmt: string | null | undefined) => boolean {
+	const from = toWooDate(window.start);
+	const to = toWooDate(window.end);
+	return (modifiedGmt) => {
+		if (typeof modifiedGmt === 'string' && modifiedGmt.length === 19 && WOO_DATE.test(modifiedGmt)) return modifiedGmt >= from && modifiedGmt < to;
+		const seconds = parseUtc(modifiedGmt);
+		return seconds !== undefined && seconds >= window.start && seconds < window.end;
+	};
+}
+
 /** Whether a record's date_modified_gmt lies in the window. */
 export function windowContains(window: SyncWindow, modifiedGmt: string | null | undefined): boolean {
-	const seconds = parseUtc(modifiedGmt);
-	return seconds !== undefined && seconds >= window.start && seconds < window.end;
+	return windowChecker(window)(modifiedGmt);
 }
 
 export function splitWindow(window: SyncWindow): [SyncWindow, SyncWindow] {
