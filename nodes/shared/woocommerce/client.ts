@@ -8,7 +8,6 @@ import { describeWooFailure } from './errors';
 import { normaliseStoreUrl } from './storeUrl';
 import { TransportError } from '../transport/errors';
 
-export type WooResource = 'products' | 'orders';
 
 export interface WooRecord {
 	id: number;

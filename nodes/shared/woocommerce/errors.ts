@@ -2,8 +2,6 @@ import { readApiError, TransportError } from '../transport/errors';
 import type { HttpRequest, HttpResponse } from '../transport/http';
 import { resolveAuthMethod, type WooAuthMode } from './auth';
 
-export const STORE = 'The WooCommerce store';
-
 export interface WooFailureContext {
 	authMode: WooAuthMode;
 	consumerKey: string;
