@@ -65,6 +65,7 @@ async function main(): Promise<void> {
 		['push', `one record per request (sample ${push.sampleRecords}, extrapolated)`, `${fmt(push.perRecordSeconds)} s`, `${fmt(push.perRecordRequests, 0)} req`, `${fmt(push.perRecordRecordsPerSecond, 0)} rec/s`],
 		['memory', `${memory.runs.length} capped runs of ${fmt(memory.cap)} through ${fmt(memory.storeOrders)} orders`, `${fmt(memory.peakRssMb, 0)} MB peak`, `${fmt(Math.max(...memory.runs.map((r) => r.rssBeforeMb)), 0)} MB loaded`, `${fmt(memory.recordsCovered)} rec`],
 		['sandbox', `CPU per page of 100 (${fmt(sandbox.orders)} orders, fresh walk)`, `${fmt(sandbox.cpuMsPerPage)} ms`, `first ${fmt(sandbox.firstPageCpuMs)} ms`, `repeat ${fmt(sandbox.repeatCpuMsPerPage)} ms`],
+		['sandbox', 'CPU per page with a new TLS connection each', `${fmt(sandbox.newConnectionCpuMsPerPage)} ms`, 'as n8n connects', ''],
 	];
 	log(`\n${formatTable(['area', 'measurement', 'time / size', 'requests / detail', 'throughput'], figures)}`);
 	log(`\n${formatTable(['', 'target', 'measured', 'target', 'figure'], verdictRows(verdicts))}`);

@@ -2,9 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { ExtendCommerceClient } from '../shared/extend-commerce/client';
 import { connectionFrom, type ConnectionIdentity } from '../shared/extend-commerce/connection';
-import { TransportError } from '../shared/transport/errors';
 import { sendWithCredential } from '../shared/transport/http';
-import { redactSecrets } from '../shared/transport/redact';
 import { DEFAULT_RETRY_POLICY } from '../shared/transport/retry';
 
 export interface TransportSettings {
@@ -56,11 +54,4 @@ export async function openPushContext(context: IExecuteFunctions, settings: Tran
 		},
 	);
 	return { client, connection };
-}
-
-/** A transport error with every secret removed (toNodeError trusts TransportError texts as they are). */
-export function redactedError(error: unknown, secrets: string[]): unknown {
-	if (!(error instanceof TransportError)) return error;
-	const clean = (text: string) => redactSecrets(text, secrets);
-	return new TransportError(error.kind, clean(error.message), clean(error.description), error.status, error.code);
 }

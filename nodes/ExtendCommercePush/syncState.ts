@@ -5,7 +5,7 @@ import type { CanonicalResource } from '../shared/mapping/canonical';
 import { toNodeError } from '../shared/nodeErrors';
 import { TransportError } from '../shared/transport/errors';
 import { parseUtc, toIsoUtc } from '../shared/woocommerce/window';
-import { openPushContext, readSecrets, redactedError } from './context';
+import { openPushContext, readSecrets } from './context';
 
 type SyncResource = 'both' | CanonicalResource;
 
@@ -40,7 +40,7 @@ export async function syncState(this: IExecuteFunctions, operation: 'get' | 'res
 					// Not registered yet: nothing was ever synced. Get writes nothing, so it does not register it.
 					output.push({ json: toJson(connection.key, { resource, committedCursor: null, pending: [] }, false), pairedItem: { item: 0 } });
 				} else {
-					throw toNodeError(this.getNode(), redactedError(read.error, secrets), secrets);
+					throw toNodeError(this.getNode(), read.error, secrets);
 				}
 			}
 			return [output];
@@ -65,6 +65,6 @@ export async function syncState(this: IExecuteFunctions, operation: 'get' | 'res
 		});
 		return [output];
 	} catch (error) {
-		throw toNodeError(this.getNode(), redactedError(error, secrets), secrets);
+		throw toNodeError(this.getNode(), error, secrets);
 	}
 }

@@ -6,7 +6,7 @@ import { batchIdempotencyKey } from '../shared/extend-commerce/idempotency';
 import { toNodeError } from '../shared/nodeErrors';
 import { Checkpoint } from '../shared/sync/checkpoint';
 import { TransportError } from '../shared/transport/errors';
-import { openPushContext, readSecrets, redactedError, type TransportSettings } from './context';
+import { openPushContext, readSecrets, type TransportSettings } from './context';
 import {
 	assembleOutput,
 	canonicalResourceOf,
@@ -106,13 +106,13 @@ export async function upsert(this: IExecuteFunctions, resource: PushResource): P
 			hints.push('Manual run: the records were pushed, but the sync state was not committed. Only scheduled or triggered runs move the cursor.');
 		} else {
 			const commit = await commitWindow(checkpoint, this.getExecutionId(), canonical);
-			if ('failure' in commit) throw toNodeError(this.getNode(), redactedError(commit.failure, secrets), secrets);
+			if ('failure' in commit) throw toNodeError(this.getNode(), commit.failure, secrets);
 			hints.push(commit.hint);
 		}
 		this.addExecutionHints(...hints.map((message) => ({ message, location: 'outputPane' as const })));
 		return [output];
 	} catch (error) {
-		throw toNodeError(this.getNode(), redactedError(error, secrets), secrets);
+		throw toNodeError(this.getNode(), error, secrets);
 	}
 }
 
