@@ -1,9 +1,10 @@
 import type { INodeExecutionData, IDataObject, ITaskData } from 'n8n-workflow';
 
 import { connectionKey } from '../../../nodes/shared/extend-commerce/connectionKey';
-import { startBackOffice, type BackOffice, type BackOfficeOptions } from '../../../sandbox/extend-commerce';
-import { startWooSandbox, type WooSandbox, type WooSandboxOptions } from '../../../sandbox/woocommerce';
+import type { BackOffice, BackOfficeOptions } from '../../../sandbox/extend-commerce';
+import type { WooSandbox, WooSandboxOptions } from '../../../sandbox/woocommerce';
 import { runWorkflow, type RunOptions, type RunResult, type WorkflowJson } from '../../harness/run-workflow';
+import { connectionCredential, officeCredential, startSyncEnv } from '../../support/sync-env';
 
 export const CONNECTION_NAME = 'Push Test Shop';
 export const CONNECTION_KEY = connectionKey(CONNECTION_NAME);
@@ -17,31 +18,14 @@ export interface Sandboxes {
 }
 
 export async function startSandboxes(woo: WooSandboxOptions = {}, office: BackOfficeOptions = {}): Promise<Sandboxes> {
-	const store = await startWooSandbox({ products: 8, orders: 24, variationsPerProduct: 3, ...woo });
-	const backOffice = await startBackOffice({ port: 0, ...office });
-	return {
-		woo: store,
-		office: backOffice,
-		close: async () => {
-			await Promise.all([store.close(), backOffice.close()]);
-		},
-	};
+	const env = await startSyncEnv({ products: 8, orders: 24, variationsPerProduct: 3, ...woo }, office);
+	return { woo: env.store, office: env.office, close: env.close };
 }
 
 export function credentialsFor(sandboxes: { woo: WooSandbox; office: BackOffice }): NonNullable<RunOptions['credentials']> {
-	const key = sandboxes.woo.keys.readWrite;
 	return {
-		extendCommerceConnectionApi: {
-			connectionName: CONNECTION_NAME,
-			accessToken: key.consumerKey,
-			secret: key.consumerSecret,
-			apiUrl: sandboxes.woo.httpsUrl,
-			orderStart: '2025-01-01T00:00:00Z',
-			authMode: 'basic',
-			ignoreSslIssues: true,
-			warehouse: 'Main',
-		},
-		extendCommerceApi: { apiUrl: sandboxes.office.url, accessToken: sandboxes.office.token },
+		extendCommerceConnectionApi: connectionCredential(sandboxes.woo, 'basic-https', { connectionName: CONNECTION_NAME, authMode: 'basic', warehouse: 'Main' }),
+		extendCommerceApi: officeCredential(sandboxes.office),
 	};
 }
 
