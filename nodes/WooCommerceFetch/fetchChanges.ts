@@ -158,7 +158,14 @@ export async function fetchChanges(this: IExecuteFunctions): Promise<INodeExecut
 			if (records.length === 0) await checkpoint.commit(this.getExecutionId());
 		}
 		const hints: string[] = [`Window ${windowText}: ${records.length} ${resource}.`];
-		if (capped) hints.push(`More ${resource} changed than Max Records per Run; this run covers the window up to ${toIsoUtc((window as SyncWindow).end)} and the next run continues from there.`);
+		if (capped) {
+			const coveredTo = toIsoUtc((window as SyncWindow).end);
+			hints.push(
+				settings.since === 'lastSync'
+					? `More ${resource} changed than Max Records per Run; this run covers the window up to ${coveredTo} and the next run continues from there.`
+					: `More ${resource} changed than Max Records per Run: only those changed before ${coveredTo} were returned. Raise Max Records per Run (0 = no cap), or use Since: Last Successful Sync to get the rest in the next runs.`,
+			);
+		}
 		if (settings.since === 'lastSync' && !willCommit) {
 			if (manual) hints.push('Manual run: the sync state was read but no window was registered or committed.');
 			else if (!settings.returnAll) hints.push('Run with a Limit: the sync state was read but no window was registered or committed.');

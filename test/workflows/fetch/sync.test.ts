@@ -112,6 +112,14 @@ describe('fetching changed orders since the last successful sync', () => {
 		expect([...new Set(seen)].sort((a, b) => a - b)).toEqual(all);
 	});
 
+	it('says how to get the rest when a run from a given date hits Max Records per Run', async () => {
+		const result = await runFetch({ resource: 'order', since: 'date', sinceDate: '2025-01-01T00:00:00Z', options: { maxRecordsPerRun: 5 } }, credentialsFor(env));
+		expect(result.items('WooCommerce Fetch')).toHaveLength(5);
+		const hints = JSON.stringify(result.run.data.resultData.runData['WooCommerce Fetch'][0].hints ?? []);
+		expect(hints).toContain('Raise Max Records per Run');
+		expect(env.office.log).toEqual([]);
+	});
+
 	it('loses nothing when a run fails: the cursor stays and the next run fetches what it missed', async () => {
 		const credentials = credentialsFor(env);
 		env.store.faults.add({ kind: 'status', status: 500, times: 50, match: { route: '/wc/v3/orders', page: 1 } });
