@@ -44,7 +44,7 @@ export async function openPushContext(context: IExecuteFunctions, settings: Tran
 	const extendCommerce = await context.getCredentials('extendCommerceApi');
 	const retries = Math.max(0, Math.floor(settings.retries ?? DEFAULT_RETRY_POLICY.attempts - 1));
 	const client = new ExtendCommerceClient(
-		sendWithCredential(context, 'extendCommerceApi'),
+		sendWithCredential(context, 'extendCommerceApi', extendCommerce),
 		{ apiUrl: String(extendCommerce.apiUrl ?? ''), accessToken: String(extendCommerce.accessToken ?? ''), ignoreSslIssues: extendCommerce.ignoreSslIssues === true },
 		{
 			timeoutMs: Math.max(1, settings.timeoutSeconds ?? 60) * 1000,

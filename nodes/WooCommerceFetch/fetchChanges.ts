@@ -101,7 +101,7 @@ export async function fetchChanges(this: IExecuteFunctions): Promise<INodeExecut
 			timeoutMs: (settings.options.timeoutSeconds ?? 60) * 1000,
 			retryPolicy: { ...DEFAULT_RETRY_POLICY, attempts: retries + 1 },
 		};
-		const store = new WooClient(sendWithCredential(this, 'extendCommerceConnectionApi'), storeSettingsFrom(connectionCredentials), transportOptions);
+		const store = new WooClient(sendWithCredential(this, 'extendCommerceConnectionApi', connectionCredentials), storeSettingsFrom(connectionCredentials), transportOptions);
 		const concurrency = Math.min(8, Math.max(1, Math.floor(settings.options.concurrency ?? 4)));
 		const manual = this.getMode() === 'manual';
 
@@ -111,7 +111,7 @@ export async function fetchChanges(this: IExecuteFunctions): Promise<INodeExecut
 			const extendCommerce = await this.getCredentials('extendCommerceApi');
 			extendCommerceToken = String(extendCommerce.accessToken ?? '');
 			const client = new ExtendCommerceClient(
-				sendWithCredential(this, 'extendCommerceApi'),
+				sendWithCredential(this, 'extendCommerceApi', extendCommerce),
 				{ apiUrl: String(extendCommerce.apiUrl ?? ''), accessToken: extendCommerceToken, ignoreSslIssues: extendCommerce.ignoreSslIssues === true },
 				transportOptions,
 			);

@@ -80,7 +80,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return new Credentials({ id: nodeCredentials.id, name: nodeCredentials.name }, type, '');
 	}
 
+	/** How often the engine read each credential type (a real n8n reads the database each time). */
+	readonly reads: Record<string, number> = {};
+
 	async getDecrypted(_additionalData: unknown, nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentialDataDecryptedObject> {
+		this.reads[type] = (this.reads[type] ?? 0) + 1;
 		const data = this.data[type];
 		if (!data) throw new Error(`No test credentials of type ${type} (node credential "${nodeCredentials.name}")`);
 		// n8n fills in each property's default for fields the user left empty.

@@ -45,6 +45,8 @@ export interface RunResult {
 	items(nodeName: string, outputIndex?: number): INodeExecutionData[];
 	nodeExecutionOrder: string[];
 	staticData: IDataObject;
+	/** How often the engine read (decrypted) each credential type during the run. */
+	credentialReads: Record<string, number>;
 }
 
 /**
@@ -134,6 +136,7 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 		items: (nodeName, outputIndex = 0) => outputs[nodeName]?.[outputIndex] ?? [],
 		nodeExecutionOrder,
 		staticData: workflow.staticData,
+		credentialReads: { ...credentialsHelper.reads },
 	};
 }
 

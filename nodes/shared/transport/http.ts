@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	ICredentialTestFunctions,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -80,13 +81,19 @@ function fromFullResponse(response: FullResponse): HttpResponse {
 	};
 }
 
-/** Sends through n8n's `httpRequestWithAuthentication`, so the credential class adds the auth. */
-export function sendWithCredential(context: IExecuteFunctions, credentialType: string): HttpSend {
+/**
+ * Sends through n8n's `httpRequestWithAuthentication`, so the credential class adds the auth.
+ * Given the credential's data the node already read, n8n skips reading and decrypting it again
+ * for every request (a database read per page in a real n8n).
+ */
+export function sendWithCredential(context: IExecuteFunctions, credentialType: string, data?: ICredentialDataDecryptedObject): HttpSend {
+	const additional = data ? { credentialsDecrypted: { id: '', name: credentialType, type: credentialType, data } } : undefined;
 	return async (request) => {
 		const response = (await context.helpers.httpRequestWithAuthentication.call(
 			context,
 			credentialType,
 			toN8nOptions(request),
+			additional,
 		)) as FullResponse;
 		return fromFullResponse(response);
 	};

@@ -33,6 +33,13 @@ describe('fetching changed orders since the last successful sync', () => {
 		expect(everythingSaid(result)).not.toContain(credentials.extendCommerceConnectionApi.secret as string);
 	});
 
+	it('reads each credential once per run, not once per request', async () => {
+		const result = await runFetch({ resource: 'order', since: 'lastSync', options: { maxRecordsPerRun: 20 } }, credentialsFor(env));
+		expect(result.error).toBeUndefined();
+		expect(env.store.log.filter((entry) => entry.path === '/wc/v3/orders').length).toBeGreaterThan(5);
+		expect(result.credentialReads).toEqual({ extendCommerceConnectionApi: 1, extendCommerceApi: 1 });
+	});
+
 	it('registers the window as pending for its execution and leaves the cursor until the push commits', async () => {
 		const result = await runFetch({ resource: 'order', since: 'lastSync' }, credentialsFor(env), { executionId: 'exec-1' });
 		expect(result.error).toBeUndefined();
