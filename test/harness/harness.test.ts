@@ -2,27 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { startRecordingServer } from '../support/recording-server';
-import { runWorkflow, type WorkflowJson } from './run-workflow';
+import { fetchWorkflow } from '../support/sync-env';
+import { runWorkflow } from './run-workflow';
 
 const capture = JSON.parse(readFileSync(path.join(__dirname, '../fixtures/woocommerce/real-10.0.2/orders_list_page1.json'), 'utf8')) as { body: Array<Record<string, unknown>> };
-
-function fetchOrdersWorkflow(): WorkflowJson {
-	return {
-		nodes: [
-			{ id: '1', name: 'Schedule Trigger', type: 'n8n-nodes-base.scheduleTrigger', typeVersion: 1.2, position: [0, 0], parameters: {} },
-			{
-				id: '2',
-				name: 'WooCommerce Fetch',
-				type: 'n8n-nodes-extend-commerce.wooCommerceFetch',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: { resource: 'order', operation: 'getChanged', since: 'date', sinceDate: '2025-01-01T00:00:00Z', options: { settleSeconds: 0 } },
-				credentials: { extendCommerceConnectionApi: { id: '1', name: 'Shop' } },
-			},
-		],
-		connections: { 'Schedule Trigger': { main: [[{ node: 'WooCommerce Fetch', type: 'main', index: 0 }]] } },
-	};
-}
 
 describe('the workflow harness', () => {
 	it('runs a package node through WorkflowExecute against a real HTTP server and returns its items', async () => {
@@ -32,7 +15,7 @@ describe('the workflow harness', () => {
 			return { status: 200, headers: { 'X-WP-Total': String(orders.length), 'X-WP-TotalPages': '1' }, body: full ? [{ id: orders[0].id }] : orders };
 		});
 		try {
-			const result = await runWorkflow(fetchOrdersWorkflow(), {
+			const result = await runWorkflow(fetchWorkflow({ resource: 'order', since: 'date', sinceDate: '2025-01-01T00:00:00Z', options: { settleSeconds: 0 } }), {
 				credentials: {
 					extendCommerceConnectionApi: {
 						connectionName: 'Harness Shop',
