@@ -1,0 +1,159 @@
+/**
+ * The one place that knows Extend Commerce's REST API.
+ *
+ * Extend's knowledge base documents method names, the CustomerOrders body, webhooks, 429 and
+ * `x-ratelimit-limit` (see docs/extend-commerce-api.md, which names each page). It publishes no
+ * host, path prefix, authentication, paging scheme, list-parameter names, response models,
+ * product method or error model. Every such choice below is marked ASSUMED; the push node, the
+ * readers, the webhook trigger and the sandbox back office all take them from here, so a
+ * correction from Extend is one edit in this file.
+ */
+
+/** Documented method names (Best Practice page). The base URL is the credential's API URL, prefix kept. */
+export const EXTEND_PATHS = {
+	/** Documented: `POST CustomerOrders` creates one order; `GET CustomerOrders` lists orders. */
+	customerOrders: 'CustomerOrders',
+	/** Documented: `GET customerorders/{id}` gives an order with its delivery/shipment details. */
+	customerOrder: (orderNumber: string): string => `customerorders/${encodeURIComponent(orderNumber)}`,
+	/** Documented: `GET ProductAvailability` gives available balances per warehouse. */
+	productAvailability: 'ProductAvailability',
+	/** ASSUMED: Extend documents no product method; one resource keyed by product number. */
+	product: (productNumber: string): string => `Products/${encodeURIComponent(productNumber)}`,
+} as const;
+
+/**
+ * ASSUMED: list paging and filter parameter names. Extend says lists page and can be filtered by
+ * change date, but names neither the parameters nor the answer's shape. Lists are read tolerantly
+ * (a JSON array, or the first array among `items`, `data`, `results`, `value`); a page shorter
+ * than the page size is the last one.
+ */
+export const ASSUMED_LIST = {
+	page: 'page',
+	pageSize: 'pageSize',
+	/** 1-based. */
+	firstPage: 1,
+	maxPageSize: 100,
+	changedSince: 'changedSince',
+	/** CustomerOrders: look an order up by the shop's own order number. */
+	orderNumberExternal: 'orderNumberExternal',
+	/** ProductAvailability: one warehouse (short name). */
+	warehouse: 'warehouse',
+	/** ProductAvailability: comma-separated product numbers. */
+	productNumbers: 'productNumbers',
+	arrayFields: ['items', 'data', 'results', 'value'],
+} as const;
+
+/**
+ * ASSUMED: orders. Create answers 200/201 with the order, whose `orderNumber` is Extend's own
+ * number (the legacy XML order response has OrderNumber and ExternalOrderNumber) and the `{id}` of
+ * `customerorders/{id}`. A duplicate `orderNumberExternal` is answered 409 (Extend documents no
+ * duplicate answer; a lookup by `orderNumberExternal` is made before every create as well).
+ * Rows of an existing order are cancelled with `PUT customerorders/{orderNumber}` carrying rows
+ * with `rowOperation: "Inactive"` and their warehouse (the row operation and the warehouse rule
+ * are documented; the verb and path of an update are not).
+ */
+export const ASSUMED_ORDER = {
+	extendNumberField: 'orderNumber',
+	externalNumberField: 'orderNumberExternal',
+	duplicateStatus: 409,
+	updateMethod: 'PUT',
+	/** Documented value. */
+	inactiveRowOperation: 'Inactive',
+} as const;
+
+/**
+ * ASSUMED: the order detail answer (`GET customerorders/{id}`). Extend says it holds "all details
+ * about the shipment of the order" but publishes no model. Fields read by this package:
+ */
+export const ASSUMED_ORDER_DETAIL = {
+	/** 'Registered' | 'Reserved' | 'Picked' | 'Cancelled' (ASSUMED values). */
+	status: 'status',
+	deliveries: 'deliveries',
+	delivery: { date: 'deliveryDate', carrier: 'carrier', trackingNumber: 'trackingNumber', trackingUrl: 'trackingUrl' },
+} as const;
+
+/** ASSUMED: one ProductAvailability row. */
+export const ASSUMED_AVAILABILITY = {
+	productNumber: 'productNumber',
+	warehouse: 'warehouse',
+	available: 'availableBalance',
+	changed: 'changed',
+} as const;
+
+/**
+ * ASSUMED: the product document of `Products/{productNumber}` (GET → 200 or 404; PUT creates or
+ * replaces). Only productNumber = SKU follows from the documented order rows.
+ */
+export const ASSUMED_PRODUCT_FIELDS = [
+	'productNumber',
+	'parentProductNumber',
+	'name',
+	'unit',
+	'price',
+	'vatPercent',
+	'currency',
+	'gtin',
+	'weight',
+	'length',
+	'width',
+	'height',
+	'active',
+] as const;
+
+/**
+ * Rate limits. Documented: 429 over the limit, three `x-ratelimit-*` headers, `x-ratelimit-limit`
+ * "300" (standard). ASSUMED: the other two are `x-ratelimit-remaining` and `x-ratelimit-reset`
+ * (seconds until the window resets); the window length is not published.
+ */
+export const RATE_LIMIT_HEADERS = {
+	limit: 'x-ratelimit-limit',
+	remaining: 'x-ratelimit-remaining',
+	reset: 'x-ratelimit-reset',
+} as const;
+
+/**
+ * ASSUMED: which answers refuse one record (it goes to the error output, the run goes on) rather
+ * than the whole run. Extend documents "3 types of error messages" without naming them.
+ */
+export const RECORD_LEVEL_STATUSES: readonly number[] = [400, 409, 422];
+
+/** ASSUMED: where an error answer's text is read from (Extend publishes no error model). */
+export const ERROR_MESSAGE_FIELDS = ['message', 'Message', 'error', 'title', 'detail', 'errors'] as const;
+
+/** Documented: the webhook signature header and its form `sha256=<HEX>` (HMAC-SHA256 of the raw body). */
+export const WEBHOOK_SIGNATURE_HEADER = 'ms-signature';
+
+/** Documented: the 18 webhook events of the Webhooks page. */
+export const WEBHOOK_EVENTS = [
+	'OrderPicked',
+	'OrderReserved',
+	'OrderCancelled',
+	'BalanceChanged',
+	'AvailableBalanceChanged',
+	'OrderDeliveryDataChanged',
+	'PurchasePartiallyDelivered',
+	'PurchaseCancelled',
+	'PurchaseDelivered',
+	'ProductCreated',
+	'ProductChanged',
+	'OrderCreated',
+	'CustomerCreated',
+	'CustomerChanged',
+	'OfferCreated',
+	'OfferChanged',
+	'CustomerInvoiceCreated',
+	'CustomerInvoiceChanged',
+] as const;
+
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/**
+ * Webhook `Details` fields read by this package. Documented examples: ProductCreated →
+ * `ProductNumber`; PurchasePartiallyDelivered → `OrderNumber`, `Warehouse`. ASSUMED: order events
+ * carry `OrderNumber` (Extend's number) and balance events `ProductNumber` and `Warehouse`.
+ */
+export const WEBHOOK_DETAIL_FIELDS = {
+	orderNumber: 'OrderNumber',
+	productNumber: 'ProductNumber',
+	warehouse: 'Warehouse',
+} as const;
