@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { ExtendCommerceClient } from '../shared/extend-commerce/client';
 import { connectionFrom } from '../shared/extend-commerce/connection';
 import type { CanonicalResource } from '../shared/mapping/canonical';
 import { toNodeError } from '../shared/nodeErrors';
-import { Checkpoint } from '../shared/sync/checkpoint';
 import { TransportError } from '../shared/transport/errors';
 import { sendWithCredential } from '../shared/transport/http';
 import type { QueryValue } from '../shared/transport/query';
@@ -12,7 +10,7 @@ import { DEFAULT_RETRY_POLICY } from '../shared/transport/retry';
 import { storeSettingsFrom, WooClient, type WooRecord } from '../shared/woocommerce/client';
 import { capWindow, WindowPager } from '../shared/woocommerce/pager';
 import { fetchVariations } from '../shared/woocommerce/variations';
-import { BEGINNING_OF_TIME, parseUtc, planWindow, toIsoUtc, toWooDate, type SyncWindow } from '../shared/woocommerce/window';
+import { parseUtc, planWindow, toIsoUtc, toWooDate, type SyncWindow } from '../shared/woocommerce/window';
 
 type Since = 'lastSync' | 'date' | 'orderStart';
 type VariationMode = 'array' | 'items' | 'none';
@@ -93,7 +91,6 @@ export async function fetchChanges(this: IExecuteFunctions): Promise<INodeExecut
 	const resource: CanonicalResource = settings.resource === 'order' ? 'orders' : 'products';
 	const connectionCredentials = await this.getCredentials('extendCommerceConnectionApi');
 	const secrets = [String(connectionCredentials.secret ?? ''), String(connectionCredentials.accessToken ?? '')];
-	let extendCommerceToken: string | undefined;
 	try {
 		const connection = connectionFrom(connectionCredentials);
 		const retries = settings.options.retries ?? DEFAULT_RETRY_POLICY.attempts - 1;
@@ -103,21 +100,11 @@ export async function fetchChanges(this: IExecuteFunctions): Promise<INodeExecut
 		};
 		const store = new WooClient(sendWithCredential(this, 'extendCommerceConnectionApi', connectionCredentials), storeSettingsFrom(connectionCredentials), transportOptions);
 		const concurrency = Math.min(8, Math.max(1, Math.floor(settings.options.concurrency ?? 4)));
-		const manual = this.getMode() === 'manual';
 
-		let checkpoint: Checkpoint | undefined;
 		let start: number;
 		if (settings.since === 'lastSync') {
-			const extendCommerce = await this.getCredentials('extendCommerceApi');
-			extendCommerceToken = String(extendCommerce.accessToken ?? '');
-			const client = new ExtendCommerceClient(
-				sendWithCredential(this, 'extendCommerceApi', extendCommerce),
-				{ apiUrl: String(extendCommerce.apiUrl ?? ''), accessToken: extendCommerceToken, ignoreSslIssues: extendCommerce.ignoreSslIssues === true },
-				transportOptions,
-			);
-			checkpoint = new Checkpoint(client, connection, resource);
-			await checkpoint.ensureConnection();
-			start = (await checkpoint.committedCursor()) ?? (resource === 'orders' ? connection.orderStart : BEGINNING_OF_TIME);
+			// The sync state left Extend Commerce with the push node's old protocol; the cursor moves into the workflow.
+			throw new TransportError('invalid-input', 'Since: Last Successful Sync is no longer available.', 'Choose Since: A Given Date or Order Start.');
 		} else if (settings.since === 'orderStart') {
 			start = connection.orderStart;
 		} else {
@@ -151,29 +138,16 @@ export async function fetchChanges(this: IExecuteFunctions): Promise<INodeExecut
 		const variations = settings.variations === 'none' || records.length === 0 ? new Map<number, WooRecord[]>() : await fetchVariations(store, records, concurrency);
 
 		const windowText = window ? `${toIsoUtc(window.start)} – ${toIsoUtc(window.end)}` : `nothing to fetch yet (starts ${toIsoUtc(start)})`;
-		const willCommit = checkpoint !== undefined && settings.returnAll && !manual && window !== null;
-		if (checkpoint && window && willCommit) {
-			await checkpoint.registerPending(this.getExecutionId(), window);
-			// Nothing to push means nothing can fail: the empty window commits at once.
-			if (records.length === 0) await checkpoint.commit(this.getExecutionId());
-		}
 		const hints: string[] = [`Window ${windowText}: ${records.length} ${resource}.`];
 		if (capped) {
 			const coveredTo = toIsoUtc((window as SyncWindow).end);
 			hints.push(
-				settings.since === 'lastSync'
-					? `More ${resource} changed than Max Records per Run; this run covers the window up to ${coveredTo} and the next run continues from there.`
-					: `More ${resource} changed than Max Records per Run: only those changed before ${coveredTo} were returned. Raise Max Records per Run (0 = no cap), or use Since: Last Successful Sync to get the rest in the next runs.`,
+				`More ${resource} changed than Max Records per Run: only those changed before ${coveredTo} were returned. Raise Max Records per Run (0 = no cap).`,
 			);
-		}
-		if (settings.since === 'lastSync' && !willCommit) {
-			if (manual) hints.push('Manual run: the sync state was read but no window was registered or committed.');
-			else if (!settings.returnAll) hints.push('Run with a Limit: the sync state was read but no window was registered or committed.');
-			else hints.push('The store clock has not moved past the committed cursor plus the settle time yet: nothing to register.');
 		}
 		this.addExecutionHints(...hints.map((message) => ({ message, location: 'outputPane' as const })));
 		return [toItems(records, variations, settings.variations)];
 	} catch (error) {
-		throw toNodeError(this.getNode(), error, [...secrets, extendCommerceToken]);
+		throw toNodeError(this.getNode(), error, secrets);
 	}
 }
