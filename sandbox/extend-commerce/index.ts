@@ -90,9 +90,11 @@ export async function startBackOffice(options: BackOfficeOptions = {}): Promise<
 		entry.group = group;
 		const decision = limiter.take(group);
 		const headers = decision.headers;
-		try {
+		const answer = async (): Promise<void> => {
 			if (!decision.allowed) {
-				throw new ApiError(429, `Too many requests: the limit is ${knobs.groups[group].limit} per ${knobs.groups[group].windowSeconds} s for this kind of request; wait ${decision.resetSeconds} s.`, {}, knobs.retryAfter ? { 'Retry-After': String(decision.resetSeconds) } : {});
+				const { limit, windowSeconds } = knobs.groups[group];
+				const retry: Record<string, string> = knobs.retryAfter ? { 'Retry-After': String(decision.resetSeconds) } : {};
+				throw new ApiError(429, `Too many requests: the limit is ${limit} per ${windowSeconds} s for this kind of request; wait ${decision.resetSeconds} s.`, {}, retry);
 			}
 			const fault = faults.take(method, path, 'before');
 			if (fault) return applyFault(fault, res, headers);
@@ -106,10 +108,16 @@ export async function startBackOffice(options: BackOfficeOptions = {}): Promise<
 			const after = faults.take(method, path, 'after');
 			if (after) return applyFault(after, res, headers);
 			sendJson(res, reply.status, reply.body, headers);
-		} catch (error) {
-			if (error instanceof ApiError) return sendError(res, error, headers);
-			throw error;
-		}
+		};
+		// Every answer carries the rate-limit headers, errors included.
+		await answer().catch((error: unknown) => answerError(res, error, headers));
+	}
+
+	function answerError(res: http.ServerResponse, error: unknown, headers: Record<string, string> = {}): void {
+		if (res.headersSent || res.destroyed) return;
+		if (error instanceof ApiError) return sendError(res, error, headers);
+		console.error('[extend-commerce sandbox] unexpected error', error);
+		sendError(res, new ApiError(500, 'The sandbox failed unexpectedly; see its console output.'), headers);
 	}
 
 	function applyFault(fault: FaultSpec, res: http.ServerResponse, headers: Record<string, string>): void {
@@ -151,12 +159,7 @@ export async function startBackOffice(options: BackOfficeOptions = {}): Promise<
 		};
 		res.on('finish', done);
 		res.on('close', done);
-		const fail = (error: unknown) => {
-			if (res.headersSent || res.destroyed) return;
-			if (error instanceof ApiError) return sendError(res, error);
-			console.error('[extend-commerce sandbox] unexpected error', error);
-			sendError(res, new ApiError(500, 'The sandbox failed unexpectedly; see its console output.'));
-		};
+		const fail = (error: unknown) => answerError(res, error);
 		if (url.pathname.startsWith(`${basePath}/`)) {
 			handleApi(req, res, url, entry).catch(fail);
 		} else if (url.pathname === TOKEN_PATH) {

@@ -102,8 +102,17 @@ export async function handleWeb(req: IncomingMessage, res: ServerResponse, url: 
 	}
 	if (method === 'POST' && ['/webhooks', '/actions/order', '/actions/balance'].includes(url.pathname)) {
 		const form = new URLSearchParams(raw.toString('utf8'));
-		try {
-			if (url.pathname === '/webhooks') {
+		const problem = applyForm(office, url.pathname, form);
+		if (problem) return sendError(res, new ApiError(400, problem));
+		return redirectHome(res);
+	}
+	sendError(res, new ApiError(404, `There is no page ${url.pathname.slice(0, 80)}; the web page is at / and the API under ${office.basePath}.`));
+}
+
+/** Applies a form; answers the problem in words, or undefined when it worked. */
+function applyForm(office: BackOffice, pathname: string, form: URLSearchParams): string | undefined {
+	try {
+			if (pathname === '/webhooks') {
 				office.webhooks.register({
 					url: formValue(form, 'url') ?? '',
 					secret: formValue(form, 'secret') ?? '',
@@ -111,7 +120,7 @@ export async function handleWeb(req: IncomingMessage, res: ServerResponse, url: 
 					warehouse: formValue(form, 'warehouse'),
 					events: form.getAll('events') as WebhookEvent[],
 				});
-			} else if (url.pathname === '/actions/balance') {
+			} else if (pathname === '/actions/balance') {
 				office.setAvailableBalance(formValue(form, 'productNumber') ?? '', formValue(form, 'warehouse') ?? '', Number(formValue(form, 'available')));
 			} else {
 				const orderNumber = formValue(form, 'orderNumber') ?? '';
@@ -122,11 +131,8 @@ export async function handleWeb(req: IncomingMessage, res: ServerResponse, url: 
 					office.pickOrder(orderNumber, { carrier: formValue(form, 'carrier'), trackingNumber: formValue(form, 'trackingNumber'), trackingUrl: formValue(form, 'trackingUrl') });
 				} else throw new Error(`Unknown action '${action ?? ''}'; use reserve, pick or cancel`);
 			}
-		} catch (error) {
-			if (error instanceof ApiError) throw error;
-			throw new ApiError(400, (error as Error).message);
-		}
-		return redirectHome(res);
+	} catch (error) {
+		return (error as Error).message;
 	}
-	sendError(res, new ApiError(404, `There is no page ${url.pathname.slice(0, 80)}; the web page is at / and the API under ${office.basePath}.`));
+	return undefined;
 }

@@ -45,7 +45,7 @@ describe('authentication in four modes', () => {
 		expect(wrong).toEqual({ status: 401, body: { error: 'invalid_client', error_description: expect.any(String) } });
 		const password = await fetch(office.credentials.oauth2.tokenUrl, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'grant_type=password' });
 		expect(password.status).toBe(400);
-		expect((await password.json()).error).toBe('unsupported_grant_type');
+		expect(((await password.json()) as { error: string }).error).toBe('unsupported_grant_type');
 		const c = office.credentials.oauth2;
 		const scope = await fetch(c.tokenUrl, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'client_credentials', client_id: c.clientId, client_secret: c.clientSecret, scope: 'admin' }).toString() });
 		expect(scope.status).toBe(400);

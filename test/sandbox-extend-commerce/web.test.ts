@@ -70,7 +70,7 @@ describe('web page', () => {
 	it('answers 404 JSON elsewhere, naming where the page and the API are', async () => {
 		const response = await fetch(`${office.origin}/nothing`);
 		expect(response.status).toBe(404);
-		expect((await response.json()).message).toContain('/demo-tenant/api');
+		expect(((await response.json()) as { message: string }).message).toContain('/demo-tenant/api');
 	});
 
 	it('escapeHtml escapes the five HTML-special characters', () => {
