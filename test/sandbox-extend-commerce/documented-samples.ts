@@ -1,7 +1,8 @@
 /**
  * CustomerOrders bodies rebuilt from the values Extend's API sample pages show
- * (/work/shared/research/extend-commerce-api.md §3.1: field names as written, sample values).
- * The master data they refer to is in SAMPLE_MASTER.
+ * (docs/extend-commerce-api.md names the pages): field names as written, sample values. The
+ * pages show values field by field, so the bodies are assembled from them. The master data they
+ * refer to is in SAMPLE_MASTER.
  */
 export const SAMPLE_MASTER = {
 	customers: ['Customer-123', '786', 'WEBSHOP'],
