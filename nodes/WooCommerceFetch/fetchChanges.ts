@@ -95,6 +95,9 @@ function hintsFor(settings: FetchSettings, resource: SyncResource, info: SyncWin
 				: `More ${resource} changed than Max Records per Run: only those changed before ${info.windowEnd} were returned. Raise Max Records per Run (0 = no cap), or use Since: Cursor to get the rest in the next runs.`,
 		);
 	}
+	if (settings.since !== 'cursor' && info.complete) {
+		hints.push(`This window starts at ${info.windowStart}, not at a saved cursor: if the workflow saves its end as the cursor, records changed between an older cursor and ${info.windowStart} are passed over. To re-sync, change the saved cursor and use Since: Cursor.`);
+	}
 	if (!info.complete) hints.push('Run with a Limit: only the first records of the window were read, so the Sync Window is marked incomplete and must not move a cursor.');
 	return hints;
 }
