@@ -17,6 +17,7 @@ import type {
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentials-helper';
+import { TEST_PROJECT_ID, type InMemoryDataTables } from './data-tables';
 import { PackageNodeTypes } from './node-types';
 
 export type WorkflowJson = Pick<IWorkflowBase, 'nodes' | 'connections'> & Partial<IWorkflowBase>;
@@ -31,6 +32,8 @@ export interface RunOptions {
 	triggerItems?: INodeExecutionData[];
 	/** Workflow static data the run starts with; the run's changes are visible in the result. */
 	staticData?: IDataObject;
+	/** The Data tables n8n's Data table node reads and writes (a stand-in for n8n's database); none: the node says the module is disabled. */
+	dataTables?: InMemoryDataTables;
 }
 
 export interface RunResult {
@@ -99,6 +102,7 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 			throw new Error('Sub-workflows are not part of these tests');
 		},
 		getRunExecutionData: async () => undefined,
+		...(options.dataTables ? { 'data-table': options.dataTables.additionalData, dataTableProjectId: TEST_PROJECT_ID } : {}),
 		startRunnerTask: async () => {
 			throw new Error('Code runners are not part of these tests');
 		},
