@@ -154,3 +154,30 @@ export function countRequests(office: BackOffice, method: string, pathPart: RegE
 }
 
 export { startWooSandbox, type WooSandboxOptions };
+
+/** Schedule Trigger → WooCommerce Fetch → Extend Commerce, as the templates chain them (Sync Window by its default expression). */
+export function chainWorkflow(resource: 'order' | 'product', fetchParameters: IDataObject = {}, pushParameters: IDataObject = {}, onError?: PushRun['onError']): WorkflowJson {
+	const push = pushWorkflow({ resource, items: [], parameters: pushParameters, onError }).nodes[1];
+	delete push.parameters.syncWindow;
+	delete push.parameters.cursorMode;
+	Object.assign(push.parameters, pushParameters);
+	return {
+		nodes: [
+			{ id: '1', name: START, type: 'n8n-nodes-base.scheduleTrigger', typeVersion: 1.2, position: [0, 0], parameters: {} },
+			{
+				id: '3',
+				name: FETCH,
+				type: 'n8n-nodes-extend-commerce.wooCommerceFetch',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: { resource, operation: 'getChanged', since: 'date', sinceDate: '2020-01-01T00:00:00Z', returnAll: true, options: { settleSeconds: 0 }, ...fetchParameters },
+				credentials: { extendCommerceConnectionApi: { id: '1', name: 'Shop' } },
+			},
+			{ ...push, position: [400, 0] },
+		],
+		connections: {
+			[START]: { main: [[{ node: FETCH, type: 'main', index: 0 }]] },
+			[FETCH]: { main: [[{ node: PUSH, type: 'main', index: 0 }], []] },
+		},
+	};
+}
