@@ -65,7 +65,8 @@ export function buildOutputs(resource: string, results: readonly RecordResult[],
 export function refusalStop(context: IExecuteFunctions, refusals: readonly Refused[]): NodeApiError | NodeOperationError {
 	const first = refusals[0];
 	const others = refusals.length > 1 ? ` (and ${refusals.length - 1} more)` : '';
-	const message = `${first.record}: ${first.reason.replace(/[.\s]+$/, '')}${others}.`;
+	const reason = first.reason.startsWith(first.record) ? first.reason : `${first.record}: ${first.reason}`;
+	const message = `${reason.replace(/[.\s]+$/, '')}${others}.`;
 	const description = `${first.fix} To send the other records on and route refused ones to a branch, set Settings → On Error to "Continue (using error output)".`;
 	if (first.extendStatus !== undefined) {
 		return new NodeApiError(context.getNode(), { message, httpCode: String(first.extendStatus) }, { message, description, httpCode: String(first.extendStatus), itemIndex: first.itemIndex });

@@ -1,7 +1,7 @@
 import type { BackOffice } from '../../../sandbox/extend-commerce';
 import type { WooSandbox } from '../../../sandbox/woocommerce';
 import { runWorkflow, type RunResult } from '../../harness/run-workflow';
-import { chainWorkflow, countRequests, everythingSaid, FETCH, outputsOf, pushCredentials, startOffice, startWooSandbox } from './helpers';
+import { chainWorkflow, countRequests, everythingSaid, FETCH, hintsOf, outputsOf, pushCredentials, startOffice, startWooSandbox } from './helpers';
 import { officeSecrets } from '../../support/sync-env';
 
 describe('Product → Create or Update (WooCommerce Fetch → Extend Commerce, WorkflowExecute)', () => {
@@ -18,8 +18,16 @@ describe('Product → Create or Update (WooCommerce Fetch → Extend Commerce, W
 	const later = (): void => {
 		woo.options.clockOffsetSeconds += 5;
 	};
-	const run = async (pushParameters = {}): Promise<RunResult> =>
-		await runWorkflow(chainWorkflow('product', { variations: 'array' }, pushParameters, 'continueErrorOutput'), { credentials: pushCredentials(office, 'apiKey', woo) });
+	const run = async (pushParameters = {}, mode: 'trigger' | 'manual' = 'trigger'): Promise<RunResult> =>
+		await runWorkflow(chainWorkflow('product', { variations: 'array' }, pushParameters, 'continueErrorOutput'), { credentials: pushCredentials(office, 'apiKey', woo), mode });
+
+	it('an editor (manual) run hands on Next Cursor like a scheduled run, with a hint saying so', async () => {
+		const result = await run({}, 'manual');
+		expect(result.error).toBeUndefined();
+		const next = outputsOf(result).nextCursor;
+		expect(next).toHaveLength(1);
+		expect(hintsOf(result).join(' ')).toContain(`Run from the editor: Next Cursor (${String(next[0].cursor)}) is handed on as in a scheduled run`);
+	});
 
 	it('writes each product and variation under its SKU with the assumed document fields, variations with their parent', async () => {
 		const result = await run();
