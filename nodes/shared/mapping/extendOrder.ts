@@ -80,7 +80,7 @@ export function orderLabel(order: unknown): string {
 function customerNumberOf(r: FieldReader, rule: CustomerNumberRule): string {
 	switch (rule.mode) {
 		case 'fixed':
-			if (!rule.customerNumber.trim()) throw r.fail('customer_id', 'has no Extend customer: the node\'s Webshop Customer Number is empty', 'Enter the Extend customer number of your webshop customer in the node.');
+			if (!rule.customerNumber.trim()) throw r.fail('customer_id', 'has no Extend customer: the node\'s Webshop Customer Number is empty', 'Enter the Extend customer number of your webshop customer in the node\'s Webshop Customer Number.');
 			return rule.customerNumber.trim();
 		case 'expression':
 			if (!rule.customerNumber.trim()) throw r.fail('customer_id', 'has no Extend customer: the Customer Number Expression gave nothing for this order', 'Change the expression so that it gives a customer number for every order.');
@@ -93,7 +93,7 @@ function customerNumberOf(r: FieldReader, rule: CustomerNumberRule): string {
 		case 'wooCustomerId': {
 			const id = r.optionalId('customer_id');
 			if (id !== null) return `${rule.prefix}${id}`;
-			if (!rule.guestCustomerNumber.trim()) throw r.fail('customer_id', 'is 0 (a guest order) and the node has no Guest Customer Number', 'Enter the Extend customer number for guest orders in the node.');
+			if (!rule.guestCustomerNumber.trim()) throw r.fail('customer_id', 'is 0 (a guest order) and the node has no Guest Customer Number', 'Enter the Extend customer number for guest orders in the node\'s Guest Customer Number.');
 			return rule.guestCustomerNumber.trim();
 		}
 	}
