@@ -1,36 +1,54 @@
 /**
- * Push: orders into the sandbox back office through the push node (WorkflowExecute, default batch
- * size and concurrency), against the same node sending one record per request (Batch Size 1) on
- * a sample, extrapolated linearly to every record.
+ * Push: orders into the sandbox back office through the push node (WorkflowExecute, node
+ * defaults) against a rate limit of `limit` requests per `windowSeconds` per group (300 per
+ * minute is Extend's documented standard limit). Each order costs one read (the lookup by
+ * orderNumberExternal) and one write (POST CustomerOrders), in two rate-limit groups, so a run
+ * of `windows` × `limit` orders needs `windows` full windows in each group.
+ *
+ * Sustained rate = requests of a group ÷ the time from its first request to the end of the window
+ * of its last request (no client could send more before that window ends), against the limit.
  */
 import { performance } from 'node:perf_hooks';
 
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { startBackOffice, type BackOffice } from '../sandbox/extend-commerce';
+import { startBackOffice, type LogEntry } from '../sandbox/extend-commerce';
 import { runWorkflow, type WorkflowJson } from '../test/harness/run-workflow';
-import type { WooProcess } from './lib/woo-process';
-import { storeCredential } from './fetch';
+import { officeCredential } from '../test/support/sync-env';
 
-export interface PushFigures {
-	records: number;
+export interface PushRateOptions {
+	limit: number;
+	windowSeconds: number;
+	windows: number;
 	latencyMs: number;
-	seconds: number;
-	requests: number;
-	batchRequests: number;
-	recordsPerSecond: number;
-	sampleRecords: number;
-	sampleSeconds: number;
-	sampleRequests: number;
-	/** Requests one record per request would make for every record (extrapolated from the sample). */
-	perRecordRequests: number;
-	perRecordSeconds: number;
-	perRecordRecordsPerSecond: number;
-	/** perRecordRequests ÷ requests */
-	requestRatio: number;
 }
 
-function pushWorkflow(batchSize?: number): WorkflowJson {
+export interface GroupFigures {
+	requests: number;
+	answered429: number;
+	windowsUsed: number;
+	spanSeconds: number;
+	requestsPerMinute: number;
+	/** requestsPerMinute ÷ the limit per minute */
+	ofLimit: number;
+}
+
+export interface PushFigures extends PushRateOptions {
+	records: number;
+	created: number;
+	lost: number;
+	seconds: number;
+	reads: GroupFigures;
+	writes: GroupFigures;
+	/** 429 answers ÷ all requests */
+	share429: number;
+	/** The lower of the two groups' ofLimit. */
+	ofLimit: number;
+}
+
+const STATUSES = ['pending', 'processing', 'on-hold', 'completed', 'refunded', 'failed', 'checkout-draft'];
+
+function pushWorkflow(): WorkflowJson {
 	return {
 		name: 'Push bench',
 		nodes: [
@@ -41,54 +59,72 @@ function pushWorkflow(batchSize?: number): WorkflowJson {
 				type: 'n8n-nodes-extend-commerce.extendCommercePush',
 				typeVersion: 1,
 				position: [220, 0],
-				parameters: { resource: 'order', operation: 'upsert', ...(batchSize ? { batchSize } : {}) },
-				credentials: { extendCommerceConnectionApi: { id: '1', name: 'Shop' }, extendCommerceApi: { id: '2', name: 'Back office' } },
+				parameters: { resource: 'order', operation: 'create', customerNumber: 'WEBSHOP', statusesToSend: STATUSES, cursorMode: 'none', options: { warehouse: 'MAIN' } },
+				credentials: { extendCommerceApi: { id: '2', name: 'Back office' } },
 			},
 		],
 		connections: { 'Schedule Trigger': { main: [[{ node: 'Extend Commerce', type: 'main', index: 0 }]] } },
 	};
 }
 
-async function pushOnce(woo: Pick<WooProcess, 'httpsUrl' | 'key'>, items: INodeExecutionData[], latencyMs: number, batchSize?: number): Promise<{ seconds: number; requests: number; batchRequests: number; office: BackOffice }> {
-	const office = await startBackOffice({ port: 0, latencyMs, logLimit: 10_000_000 });
+/** The group's windows rebuilt as the sandbox counts them (a window opens with the first request after the last one closed). */
+function groupFigures(entries: LogEntry[], limit: number, windowSeconds: number): GroupFigures {
+	const times = entries.map((entry) => Date.parse(entry.at)).sort((a, b) => a - b);
+	const windowMs = windowSeconds * 1000;
+	let windowsUsed = 0;
+	let windowStart = -Infinity;
+	for (const at of times) {
+		if (at >= windowStart + windowMs) {
+			windowStart = at;
+			windowsUsed += 1;
+		}
+	}
+	const spanSeconds = times.length ? (windowStart + windowMs - times[0]) / 1000 : 0;
+	const requestsPerMinute = spanSeconds > 0 ? (entries.length / spanSeconds) * 60 : 0;
+	return {
+		requests: entries.length,
+		answered429: entries.filter((entry) => entry.status === 429).length,
+		windowsUsed,
+		spanSeconds,
+		requestsPerMinute,
+		ofLimit: requestsPerMinute / ((limit * 60) / windowSeconds),
+	};
+}
+
+export async function measurePush(orders: INodeExecutionData[], options: PushRateOptions, log: (line: string) => void): Promise<PushFigures> {
+	const count = options.limit * options.windows;
+	const chosen = orders.map((item) => item.json as IDataObject).filter((order) => order.status !== 'cancelled' && order.status !== 'trash').slice(0, count);
+	if (chosen.length < count) throw new Error(`the push bench needs ${count} orders, the fetch gave ${chosen.length}`);
+	const skus = [...new Set(chosen.flatMap((order) => (order.line_items as IDataObject[]).map((line) => String(line.sku))))];
+	const window = { limit: options.limit, windowSeconds: options.windowSeconds };
+	const office = await startBackOffice({
+		latencyMs: options.latencyMs,
+		logLimit: 10_000_000,
+		rateLimits: { orders: window, reads: window, products: window },
+		master: { customers: ['WEBSHOP'], warehouses: ['MAIN'], products: skus },
+	});
 	try {
 		const started = performance.now();
-		const result = await runWorkflow(pushWorkflow(batchSize), {
-			credentials: { extendCommerceConnectionApi: storeCredential(woo), extendCommerceApi: { apiUrl: office.url, accessToken: office.token, ignoreSslIssues: false } },
-			triggerItems: items.map((item) => ({ json: item.json })),
+		const result = await runWorkflow(pushWorkflow(), {
+			credentials: { extendCommerceApi: officeCredential(office) },
+			triggerItems: chosen.map((json) => ({ json })),
 		});
 		const seconds = (performance.now() - started) / 1000;
 		if (result.error) throw new Error(`the push node failed: ${result.error.message}`);
-		const delivered = result.items('Extend Commerce').length;
-		if (delivered !== items.length) throw new Error(`the push node answered ${delivered} of ${items.length} records`);
-		return { seconds, requests: office.log.length, batchRequests: office.log.filter((entry) => entry.path.endsWith('/batch')).length, office };
+		const created = result.items('Extend Commerce').filter((item) => item.json.outcome === 'created').length;
+		const stored = new Set(office.data.orders().map((order) => order.orderNumberExternal));
+		const lost = chosen.filter((order) => !stored.has(String(order.number))).length;
+		const api = office.log.filter((entry) => /customerorders/i.test(entry.path));
+		const reads = groupFigures(api.filter((entry) => entry.method === 'GET'), options.limit, options.windowSeconds);
+		const writes = groupFigures(api.filter((entry) => entry.method === 'POST'), options.limit, options.windowSeconds);
+		const share429 = (reads.answered429 + writes.answered429) / Math.max(1, reads.requests + writes.requests);
+		log(
+			`  ${chosen.length} orders, limit ${options.limit}/${options.windowSeconds} s per group, ${options.latencyMs} ms latency: ${seconds.toFixed(1)} s; ` +
+				`reads ${reads.requests} in ${reads.windowsUsed} windows (${reads.requestsPerMinute.toFixed(0)}/min), writes ${writes.requests} in ${writes.windowsUsed} windows (${writes.requestsPerMinute.toFixed(0)}/min), ` +
+				`${reads.answered429 + writes.answered429} answered 429, ${lost} lost`,
+		);
+		return { ...options, records: chosen.length, created, lost, seconds, reads, writes, share429, ofLimit: Math.min(reads.ofLimit, writes.ofLimit) };
 	} finally {
 		await office.close();
 	}
-}
-
-export async function measurePush(woo: Pick<WooProcess, 'httpsUrl' | 'key'>, orders: INodeExecutionData[], latencyMs: number, sampleSize: number, log: (line: string) => void): Promise<PushFigures> {
-	const batched = await pushOnce(woo, orders, latencyMs);
-	log(`  batched: ${orders.length} orders in ${batched.requests} requests (${batched.batchRequests} batches), ${batched.seconds.toFixed(1)} s`);
-	const sample = orders.slice(0, sampleSize);
-	const single = await pushOnce(woo, sample, latencyMs, 1);
-	log(`  one per request: sample of ${sample.length} orders in ${single.requests} requests, ${single.seconds.toFixed(1)} s`);
-	const overhead = single.requests - single.batchRequests;
-	const perRecordRequests = overhead + (single.batchRequests / sample.length) * orders.length;
-	const perRecordSeconds = (single.seconds / sample.length) * orders.length;
-	return {
-		records: orders.length,
-		latencyMs,
-		seconds: batched.seconds,
-		requests: batched.requests,
-		batchRequests: batched.batchRequests,
-		recordsPerSecond: orders.length / batched.seconds,
-		sampleRecords: sample.length,
-		sampleSeconds: single.seconds,
-		sampleRequests: single.requests,
-		perRecordRequests,
-		perRecordSeconds,
-		perRecordRecordsPerSecond: sample.length / single.seconds,
-		requestRatio: perRecordRequests / batched.requests,
-	};
 }

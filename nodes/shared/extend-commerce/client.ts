@@ -13,7 +13,7 @@ import {
 import { describeExtendFailure, isNotFound } from './errors';
 import { JsonClient, type JsonResponse } from '../transport/client';
 import { TransportError } from '../transport/errors';
-import { sendWithCredential, type HttpSend } from '../transport/http';
+import { sendWithCredential, type HttpRequest, type HttpSend } from '../transport/http';
 import { settle } from '../transport/settle';
 import { pacedSend, RateLimitPacer, type PacerState } from '../transport/pacer';
 import { withQuery, type QueryValue } from '../transport/query';
@@ -69,7 +69,7 @@ export class ExtendClient {
 		}
 		this.pacer = options.pacer ?? new RateLimitPacer({ headers: RATE_LIMIT_HEADERS });
 		this.http = new JsonClient({
-			send: pacedSend(send, this.pacer),
+			send: pacedSend(send, this.pacer, (request) => rateLimitBucket(request, this.apiUrl)),
 			serviceName: EXTEND_SERVICE_NAME,
 			describeHttpFailure: (response, request) => describeExtendFailure(response, request, settings.credentialHint),
 			secrets: settings.secrets,
@@ -123,6 +123,17 @@ export class ExtendClient {
 	pacerState(): PacerState {
 		return this.pacer.state();
 	}
+}
+
+/**
+ * Which requests share a rate-limit window, as far as this client can tell: Extend documents three
+ * groups but not which methods are in which, so each method on each resource is paced on its own
+ * (e.g. "GET customerorders", "POST customerorders", "PUT products").
+ */
+export function rateLimitBucket(request: Pick<HttpRequest, 'method' | 'url'>, apiUrl: string): string {
+	const path = request.url.startsWith(apiUrl) ? request.url.slice(apiUrl.length) : request.url;
+	const resource = path.replace(/^\/+/, '').split(/[/?#]/)[0].toLowerCase();
+	return `${request.method} ${resource}`;
 }
 
 /** The secrets and the credential hint of an Extend credential. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { mapProductToExtend, sameProduct, type ProductMappingSettings } from './extendProduct';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const fixture = (name: string): Json => (JSON.parse(readFileSync(path.join(__dirname, '../../../test/fixtures/woocommerce/real-10.0.2', `${name}.json`), 'utf8')) as { body: Json }).body;
+const fixture = (name: string): any => (JSON.parse(readFileSync(path.join(__dirname, '../../../test/fixtures/woocommerce/real-10.0.2', `${name}.json`), 'utf8')) as { body: Json }).body; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const settings: ProductMappingSettings = { unit: 'ST', currency: 'SEK', vatPercent: '25', vatByTaxClass: { 'reduced-rate': '12' } };
 
@@ -19,7 +19,7 @@ describe('mapProductToExtend', () => {
 	});
 
 	it('maps a variable product with embedded variations: each variation under its own SKU with the parent\'s', () => {
-		const parent = { ...fixture('product_single_variable'), variations: fixture('product_variations_list_page1').slice(0, 2) };
+		const parent: Json = { ...fixture('product_single_variable'), variations: fixture('product_variations_list_page1').slice(0, 2) };
 		const mapped = mapProductToExtend(parent, settings);
 		expect(mapped.map((m) => (m.ok ? [m.document.productNumber, m.document.parentProductNumber, m.document.name] : null))).toEqual([
 			['TB-V-003', null, parent.name],
@@ -29,13 +29,13 @@ describe('mapProductToExtend', () => {
 	});
 
 	it('maps a variation item on its own, VAT by its tax class', () => {
-		const variation = { ...fixture('product_variation_single'), tax_class: 'reduced-rate', global_unique_id: '7350000000028' };
+		const variation: Json = { ...fixture('product_variation_single'), tax_class: 'reduced-rate', global_unique_id: '7350000000028' };
 		const [mapped] = mapProductToExtend(variation, settings);
 		expect(mapped).toMatchObject({ ok: true, document: { productNumber: variation.sku, parentProductNumber: null, vatPercent: 12, gtin: '7350000000028', weight: 0.3 } });
 	});
 
 	it('refuses a record without SKU on its own, the others still map', () => {
-		const parent = { ...fixture('product_single_variable'), variations: fixture('product_variations_list_page1').slice(0, 2) };
+		const parent: Json = { ...fixture('product_single_variable'), variations: fixture('product_variations_list_page1').slice(0, 2) };
 		parent.variations[1] = { ...parent.variations[1], sku: '' };
 		const mapped = mapProductToExtend(parent, settings);
 		expect(mapped.map((m) => m.ok)).toEqual([true, true, false]);

@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import type { HttpResponse, HttpSend } from './http';
+import type { HttpRequest, HttpResponse, HttpSend } from './http';
 
 export interface RateLimitHeaderNames {
 	limit: string;
@@ -39,18 +39,24 @@ export function resetAtFrom(value: string | undefined, now: number): number | un
 	return seconds > 1e9 ? seconds * 1000 : now + seconds * 1000;
 }
 
+interface Bucket {
+	remaining: number | undefined;
+	resetAt: number;
+	inFlight: number;
+}
+
 /**
  * Keeps a client under a server's rate limit by reading the limit headers of each answer: while
  * the window's remaining requests (less those still in flight and the reserve) run out, new
  * requests wait for the window to reset instead of being answered 429. A 429 empties the
  * window until its reset, so concurrent requests stop too. Without headers it never waits.
+ *
+ * A server may keep several limits (Extend: three groups, without saying which requests belong to
+ * which), so requests are paced per bucket — the caller names the bucket of each request, e.g. by
+ * method and resource — and each bucket follows the headers of its own answers.
  */
 export class RateLimitPacer {
-	private remaining: number | undefined;
-
-	private resetAt = 0;
-
-	private inFlight = 0;
+	private readonly buckets = new Map<string, Bucket>();
 
 	private waits = 0;
 
@@ -65,28 +71,40 @@ export class RateLimitPacer {
 		this.wait = options.sleep ?? sleep;
 	}
 
-	state(): PacerState {
-		return { remaining: this.remaining, resetAt: this.resetAt, inFlight: this.inFlight, waits: this.waits, waitedMs: this.waitedMs };
+	private bucket(name: string): Bucket {
+		let bucket = this.buckets.get(name);
+		if (!bucket) {
+			bucket = { remaining: undefined, resetAt: 0, inFlight: 0 };
+			this.buckets.set(name, bucket);
+		}
+		return bucket;
 	}
 
-	/** Waits until a request may be sent, then counts it as in flight. */
-	async acquire(): Promise<void> {
+	state(name = ''): PacerState {
+		const { remaining, resetAt, inFlight } = this.bucket(name);
+		return { remaining, resetAt, inFlight, waits: this.waits, waitedMs: this.waitedMs };
+	}
+
+	/** Waits until a request of the bucket may be sent, then counts it as in flight. */
+	async acquire(name = ''): Promise<void> {
+		const bucket = this.bucket(name);
 		for (;;) {
 			const now = this.now();
-			if (this.remaining !== undefined && now >= this.resetAt) this.remaining = undefined;
-			const budget = this.remaining === undefined ? Infinity : this.remaining - this.inFlight - (this.options.reserve ?? 0);
+			if (bucket.remaining !== undefined && now >= bucket.resetAt) bucket.remaining = undefined;
+			const budget = bucket.remaining === undefined ? Infinity : bucket.remaining - bucket.inFlight - (this.options.reserve ?? 0);
 			if (budget > 0) break;
-			const pause = Math.max(0, this.resetAt - now) + (this.options.marginMs ?? 250);
+			const pause = Math.max(0, bucket.resetAt - now) + (this.options.marginMs ?? 250);
 			this.waits += 1;
 			this.waitedMs += pause;
 			await this.wait(pause);
 		}
-		this.inFlight += 1;
+		bucket.inFlight += 1;
 	}
 
-	/** Counts a request as answered (or failed) and reads the answer's limit headers. */
-	release(response?: Pick<HttpResponse, 'status' | 'headers'>): void {
-		this.inFlight = Math.max(0, this.inFlight - 1);
+	/** Counts a request of the bucket as answered (or failed) and reads the answer's limit headers. */
+	release(response?: Pick<HttpResponse, 'status' | 'headers'>, name = ''): void {
+		const bucket = this.bucket(name);
+		bucket.inFlight = Math.max(0, bucket.inFlight - 1);
 		if (!response) return;
 		const now = this.now();
 		const names = this.options.headers;
@@ -95,29 +113,30 @@ export class RateLimitPacer {
 		if (response.status === 429) {
 			// Over the limit: nothing more until the server said (Retry-After first, then the window's reset).
 			const retryAt = resetAtFrom(response.headers['retry-after'], now) ?? resetAt ?? now + 1000;
-			this.remaining = 0;
-			this.resetAt = Math.max(this.resetAt, retryAt);
+			bucket.remaining = 0;
+			bucket.resetAt = Math.max(bucket.resetAt, retryAt);
 			return;
 		}
 		if (remaining === undefined) return;
 		// Answers arrive out of order: within one window the smallest remaining count is the truest.
-		const sameWindow = this.remaining !== undefined && resetAt !== undefined && Math.abs(resetAt - this.resetAt) < 1500;
-		this.remaining = sameWindow ? Math.min(this.remaining as number, remaining) : remaining;
-		if (resetAt !== undefined) this.resetAt = sameWindow ? Math.max(this.resetAt, resetAt) : resetAt;
-		else if (this.resetAt < now) this.resetAt = now + 1000;
+		const sameWindow = bucket.remaining !== undefined && resetAt !== undefined && Math.abs(resetAt - bucket.resetAt) < 1500;
+		bucket.remaining = sameWindow ? Math.min(bucket.remaining as number, remaining) : remaining;
+		if (resetAt !== undefined) bucket.resetAt = sameWindow ? Math.max(bucket.resetAt, resetAt) : resetAt;
+		else if (bucket.resetAt < now) bucket.resetAt = now + 1000;
 	}
 }
 
-/** A send that goes through the pacer: waits for budget first, reports the answer after. */
-export function pacedSend(send: HttpSend, pacer: RateLimitPacer): HttpSend {
+/** A send that goes through the pacer: waits for its bucket's budget first, reports the answer after. */
+export function pacedSend(send: HttpSend, pacer: RateLimitPacer, bucketOf: (request: HttpRequest) => string = () => ''): HttpSend {
 	return async (request) => {
-		await pacer.acquire();
+		const bucket = bucketOf(request);
+		await pacer.acquire(bucket);
 		let response: HttpResponse | undefined;
 		try {
 			response = await send(request);
 			return response;
 		} finally {
-			pacer.release(response);
+			pacer.release(response, bucket);
 		}
 	};
 }
