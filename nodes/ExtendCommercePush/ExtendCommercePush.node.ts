@@ -34,14 +34,14 @@ export class ExtendCommercePush implements INodeType {
 		outputNames: ['Results', 'Next Cursor'],
 		credentials: [
 			{
-				name: EXTEND_API_CREDENTIAL,
+				name: 'extendCommerceApi',
 				displayName: 'Extend Commerce Back Office',
 				required: true,
 				testedBy: 'extendCommerceApiTest',
 				displayOptions: { show: { authentication: [EXTEND_API_CREDENTIAL] } },
 			},
 			{
-				name: EXTEND_CLIENT_CREDENTIALS_TYPE,
+				name: 'extendCommerceOAuth2Api',
 				displayName: 'Extend Commerce Back Office (OAuth2)',
 				required: true,
 				testedBy: 'extendCommerceOAuth2ApiTest',

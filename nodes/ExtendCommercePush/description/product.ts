@@ -16,13 +16,22 @@ export const productOperation: INodeProperties = {
 			name: 'Create or Update',
 			value: 'upsert',
 			action: 'Create or update products',
-			description:
-				'Write each WooCommerce product and variation to Extend Commerce under its SKU, only when it differs. Extend does not document a product method: the Products/{productNumber} resource is assumed.',
+			description: 'Create a new record, or update the current one if it already exists (upsert)',
 		},
 	],
 };
 
+export const productNotice: INodeProperties = {
+	displayName:
+		'Each product and variation is written under its SKU, only when it differs from what Extend holds; stock is never sent. Extend does not document a product method: the Products/{productNumber} resource is assumed.',
+	name: 'productNotice',
+	type: 'notice',
+	default: '',
+	displayOptions: { show },
+};
+
 export const productProperties: INodeProperties[] = [
+	productNotice,
 	{
 		displayName: 'Currency',
 		name: 'currency',
