@@ -183,7 +183,7 @@ export async function extendClientFor(context: IExecuteFunctions, itemIndex = 0,
  * same words as for any refused credential.
  */
 function sendWithOAuth2(context: IExecuteFunctions, type: string): HttpSend {
-	const send = sendWithCredential(context, type);
+	const send = sendWithCredential(context, type, undefined, { renewOn401: true });
 	return async (request) => {
 		const sent = await settle(async () => await send(request));
 		if (sent.ok) return sent.value;

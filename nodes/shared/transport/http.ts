@@ -87,16 +87,19 @@ function fromFullResponse(response: FullResponse): HttpResponse {
  * Given the credential's data the node already read, n8n skips reading and decrypting it again
  * for every request (a database read per page in a real n8n).
  */
-export function sendWithCredential(context: IExecuteFunctions, credentialType: string, data?: ICredentialDataDecryptedObject): HttpSend {
+export function sendWithCredential(context: IExecuteFunctions, credentialType: string, data?: ICredentialDataDecryptedObject, options: { renewOn401?: boolean } = {}): HttpSend {
 	const additional = data ? { credentialsDecrypted: { id: '', name: credentialType, type: credentialType, data } } : undefined;
+	const send = async (n8nOptions: IHttpRequestOptions): Promise<HttpResponse> =>
+		fromFullResponse((await context.helpers.httpRequestWithAuthentication.call(context, credentialType, n8nOptions, additional)) as FullResponse);
 	return async (request) => {
-		const response = (await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			credentialType,
-			toN8nOptions(request),
-			additional,
-		)) as FullResponse;
-		return fromFullResponse(response);
+		const response = await send(toN8nOptions(request));
+		if (response.status !== 401 || !options.renewOn401) return response;
+		// n8n renews an OAuth2 token only when the request throws on 401, so the refused request is
+		// sent once more that way; if it still fails, the first answer stands.
+		return await send({ ...toN8nOptions(request), ignoreHttpStatusErrors: false }).then(
+			(renewed) => renewed,
+			() => response,
+		);
 	};
 }
 

@@ -1,6 +1,6 @@
 import type { BackOffice } from '../../../sandbox/extend-commerce';
 import type { OfficeAuth } from '../../support/sync-env';
-import { capturedOrders, hintsOf, outputsOf, runPush, skusOf, startOffice } from './helpers';
+import { capturedOrders, hintsOf, outputsOf, pushCredentials, runPush, skusOf, startOffice } from './helpers';
 
 const orders = capturedOrders().filter((o) => o.status === 'processing');
 
@@ -67,5 +67,21 @@ describe('Sync Window in, Next Cursor out', () => {
 		expect(outputsOf(result).results.map((r) => r.outcome)).toEqual(['created', 'created']);
 		const modes = new Set(office.log.filter((entry) => /customerorders/i.test(entry.path)).map((entry) => entry.authMode));
 		expect([...modes]).toEqual([auth]);
+	});
+});
+
+describe('OAuth2 client credentials', () => {
+	it('renews an expired token that n8n stored, and pushes on', async () => {
+		const office = await startOffice(skusOf(orders));
+		try {
+			const credentials = pushCredentials(office, 'oauth2');
+			credentials.extendCommerceOAuth2Api.oauthTokenData = { access_token: 'expired-token-0000', token_type: 'Bearer' };
+			const result = await runPush(office, { resource: 'order', items: orders.slice(0, 1), auth: 'oauth2' }, { credentials });
+			expect(result.error).toBeUndefined();
+			expect(outputsOf(result).results.map((r) => r.outcome)).toEqual(['created']);
+			expect(office.log.some((entry) => entry.status === 401)).toBe(true);
+		} finally {
+			await office.close();
+		}
 	});
 });
