@@ -34,7 +34,7 @@ export function connectionCredential(store: WooSandbox, transport: Transport = '
 		secret: key.consumerSecret,
 		apiUrl: https ? store.httpsUrl : store.httpUrl,
 		orderStart: '2025-01-01T00:00:00Z',
-		warehouse: 'Main warehouse',
+		warehouse: 'MAIN',
 		companyGroup: '',
 		authMode: transport === 'query-https' ? 'query' : transport === 'oauth1-http' ? 'oauth1' : 'automatic',
 		ignoreSslIssues: true,
