@@ -1,4 +1,4 @@
-import { describeSandboxes, parseSandboxArgs, splitArgs, startSandboxes } from '../../sandbox/cli';
+import { describeSandboxes, parseSandboxArgs, splitArgs, startSandboxes, storeSkus } from '../../sandbox/cli';
 
 describe('npm run sandbox: the back-office part', () => {
 	it('passes --office-* flags (without the prefix) to the back office and every other flag to the store', () => {
@@ -13,7 +13,7 @@ describe('npm run sandbox: the back-office part', () => {
 		expect(() => parseSandboxArgs(['--office-bogus', '1'])).toThrow(/Unknown option/);
 	});
 
-	it('starts both, and describes the back office with its API URL and the four auth modes', async () => {
+	it('starts both, gives the back office the store\'s SKUs as products, and describes the back office with its API URL and the four auth modes', async () => {
 		const parsed = parseSandboxArgs(['--products', '3', '--orders', '2', '--port', '0', '--no-https', '--office-port', '0', '--office-bearer', 'b-1']);
 		if (parsed === 'help') throw new Error('unexpected help');
 		const sandboxes = await startSandboxes(parsed);
@@ -24,6 +24,9 @@ describe('npm run sandbox: the back-office part', () => {
 			expect(text).toContain(sandboxes.office.credentials.oauth2.tokenUrl);
 			const answer = await fetch(`${sandboxes.office.url}/CustomerOrders`, { headers: { Authorization: 'Bearer b-1' } });
 			expect(answer.status).toBe(200);
+			const skus = storeSkus(sandboxes.store);
+			expect(skus.length).toBeGreaterThanOrEqual(3);
+			expect(sandboxes.office.data.products().map((p) => p.productNumber).sort()).toEqual([...skus].sort());
 		} finally {
 			await sandboxes.close();
 		}
