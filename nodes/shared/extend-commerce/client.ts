@@ -10,7 +10,7 @@ import {
 	normaliseExtendApiUrl,
 	type ExtendCredentialType,
 } from './auth';
-import { describeExtendFailure, isNotFound } from './errors';
+import { describeExtendFailure, isNotFound, isRecordRefusal } from './errors';
 import { JsonClient, type JsonResponse } from '../transport/client';
 import { TransportError } from '../transport/errors';
 import { sendWithCredential, type HttpRequest, type HttpSend } from '../transport/http';
@@ -113,7 +113,21 @@ export class ExtendClient {
 		if (response.status >= 200 && response.status < 300 && response.text.trim() === '') {
 			return { status: response.status, headers: response.headers, body: null as T };
 		}
-		return this.http.read<T>(response, { method, url, body: options.body, headers });
+		const read = await settle(async () => this.http.read<T>(response, { method, url, body: options.body, headers }));
+		if (read.ok) return read.value;
+		// Only a write can be refused for its record; a refused read (a lookup) concerns every record.
+		if (method === 'GET' && isRecordRefusal(read.error)) {
+			const refusal = read.error;
+			throw new TransportError(
+				'http',
+				refusal.message.replace(/^Extend Commerce refused the record/, `Extend Commerce refused the read ${method} ${path.split('?')[0]}`),
+				'The lookups this package makes rest on assumptions about Extend\'s API (docs/extend-commerce-api.md); tell the package\'s maintainers what Extend answered.',
+				refusal.status,
+				'read_refused',
+				refusal.detail,
+			);
+		}
+		throw read.error;
 	}
 
 	redact(text: string): string {

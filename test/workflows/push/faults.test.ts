@@ -97,3 +97,19 @@ describe('systemic faults stop the run in words, hand on no cursor, leak no secr
 		}
 	});
 });
+
+describe('a refused lookup is not a refused record', () => {
+	it('stops the run when Extend refuses the assumed lookup by orderNumberExternal, instead of refusing every order', async () => {
+		const office = await startOffice(skusOf(orders));
+		try {
+			office.faults.add({ kind: 'status', status: 400, match: { method: 'GET', path: /customerorders/i } });
+			const result = await runPush(office, { resource: 'order', items: orders, onError: 'continueErrorOutput' });
+			expect(result.status).toBe('error');
+			expect(result.error?.message).toMatch(/^Extend Commerce refused the read GET CustomerOrders \(HTTP 400\)/);
+			expect(outputsOf(result).errors).toHaveLength(0);
+			expect(outputsOf(result).nextCursor).toHaveLength(0);
+		} finally {
+			await office.close();
+		}
+	});
+});
