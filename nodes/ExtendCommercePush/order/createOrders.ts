@@ -102,28 +102,26 @@ async function sendOrder(task: OrderTask, client: ExtendClient): Promise<RecordR
 }
 
 async function deliverOrder(task: OrderTask, client: ExtendClient, keys: IDataObject): Promise<RecordResult> {
-	{
-		const action = orderActionFor(task.json.status, task.statusesSent);
-		const orderNumberExternal = externalOrderNumber(task.json, task.settings.orderNumberPrefix);
-		keys.orderNumberExternal = orderNumberExternal;
-		if (action === 'skip') return { itemIndex: task.itemIndex, outcome: 'skipped', keys };
-		// Mapped before any request, so an order that cannot be sent costs none.
-		const document = action === 'send' ? mapOrderToExtend(task.json, task.settings) : undefined;
-		const existing = await findOrder(client, orderNumberExternal);
-		if (existing?.orderNumber) keys.extendOrderNumber = existing.orderNumber;
-		if (action === 'cancel') {
-			if (!existing) return { itemIndex: task.itemIndex, outcome: 'skipped', keys };
-			const lines = Array.isArray(task.json.line_items) ? (task.json.line_items as Array<Record<string, unknown>>) : [];
-			const rows = lines.map((line) => ({ productNumber: String(line.sku ?? ''), externalPosition: Number(line.id) }));
-			const cancelled = await cancelOrderRows(client, existing.orderNumber || orderNumberExternal, task.settings.warehouse, rows);
-			return { itemIndex: task.itemIndex, outcome: cancelled ? 'cancelled' : 'unchanged', keys };
-		}
-		if (existing) return { itemIndex: task.itemIndex, outcome: 'unchanged', keys };
-		const created = await createOrder(client, document as NonNullable<typeof document>);
-		if (!created.created) return { itemIndex: task.itemIndex, outcome: 'unchanged', keys };
-		if (created.orderNumber) keys.extendOrderNumber = created.orderNumber;
-		return { itemIndex: task.itemIndex, outcome: 'created', keys };
+	const action = orderActionFor(task.json.status, task.statusesSent);
+	const orderNumberExternal = externalOrderNumber(task.json, task.settings.orderNumberPrefix);
+	keys.orderNumberExternal = orderNumberExternal;
+	if (action === 'skip') return { itemIndex: task.itemIndex, outcome: 'skipped', keys };
+	// Mapped before any request, so an order that cannot be sent costs none.
+	const document = action === 'send' ? mapOrderToExtend(task.json, task.settings) : undefined;
+	const existing = await findOrder(client, orderNumberExternal);
+	if (existing?.orderNumber) keys.extendOrderNumber = existing.orderNumber;
+	if (action === 'cancel') {
+		if (!existing) return { itemIndex: task.itemIndex, outcome: 'skipped', keys };
+		const lines = Array.isArray(task.json.line_items) ? (task.json.line_items as Array<Record<string, unknown>>) : [];
+		const rows = lines.map((line) => ({ productNumber: String(line.sku ?? ''), externalPosition: Number(line.id) }));
+		const cancelled = await cancelOrderRows(client, existing.orderNumber || orderNumberExternal, task.settings.warehouse, rows);
+		return { itemIndex: task.itemIndex, outcome: cancelled ? 'cancelled' : 'unchanged', keys };
 	}
+	if (existing) return { itemIndex: task.itemIndex, outcome: 'unchanged', keys };
+	const created = await createOrder(client, document as NonNullable<typeof document>);
+	if (!created.created) return { itemIndex: task.itemIndex, outcome: 'unchanged', keys };
+	if (created.orderNumber) keys.extendOrderNumber = created.orderNumber;
+	return { itemIndex: task.itemIndex, outcome: 'created', keys };
 }
 
 /** Order → Create. */

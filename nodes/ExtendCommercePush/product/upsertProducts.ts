@@ -60,9 +60,7 @@ async function sendProduct(task: ProductTask, client: ExtendClient): Promise<Rec
 	if (written.ok) return { itemIndex, outcome: written.value, keys };
 	const error = written.error;
 	if (!isRecordRefusal(error)) throw error;
-	{
-		return { itemIndex, outcome: 'rejected', record: `product ${mapped.document.productNumber}`, reason: error.message, fix: error.description, keys, extendStatus: error.status, extendMessage: error.detail };
-	}
+	return { itemIndex, outcome: 'rejected', record: `product ${mapped.document.productNumber}`, reason: error.message, fix: error.description, keys, extendStatus: error.status, extendMessage: error.detail };
 }
 
 /** Product → Create or Update. */

@@ -201,14 +201,21 @@ function sendWithOAuth2(context: IExecuteFunctions, type: string): HttpSend {
 	return async (request) => {
 		const sent = await settle(async () => await send(request));
 		if (sent.ok) return sent.value;
-		{
-			const candidate = sent.error as { message?: unknown; cause?: { code?: unknown; cause?: { code?: unknown } } };
-			const message = typeof candidate?.message === 'string' ? candidate.message : '';
-			const networkCode = candidate?.cause?.code ?? candidate?.cause?.cause?.code;
-			if (/access token/i.test(message) && typeof networkCode !== 'string') {
-				return { status: 401, headers: { 'content-type': 'application/json' }, text: JSON.stringify({ message: 'the token URL did not issue a token for this client' }) };
-			}
-			throw sent.error;
+		if (tokenRefused(sent.error)) {
+			return { status: 401, headers: { 'content-type': 'application/json' }, text: JSON.stringify({ message: 'the token URL did not issue a token for this client' }) };
 		}
+		throw sent.error;
 	};
+}
+
+/**
+ * Whether n8n's OAuth2 handling failed because the token URL refused the client (not because it
+ * could not be reached): the OAuth client's EAUTH code, wherever n8n's wrapping puts it.
+ */
+function tokenRefused(error: unknown): boolean {
+	const candidate = error as { message?: unknown; code?: unknown; httpCode?: unknown; cause?: { code?: unknown; cause?: { code?: unknown } } };
+	const codes = [candidate?.code, candidate?.httpCode, candidate?.cause?.code, candidate?.cause?.cause?.code].filter((code) => typeof code === 'string');
+	if (codes.includes('EAUTH')) return true;
+	const message = typeof candidate?.message === 'string' ? candidate.message : '';
+	return codes.length === 0 && /access token|client authentication/i.test(message);
 }

@@ -53,11 +53,9 @@ export async function clientCredentialsToken(send: HttpSend, credentials: ICrede
 		if (answer.error instanceof TransportError) return { ok: false, message: `${answer.error.message.replace(/[.\s]+$/, '')}. ${answer.error.description}` };
 		throw answer.error;
 	}
-	{
-		const token = answer.value.body?.access_token;
-		if (typeof token !== 'string' || token === '') {
-			return { ok: false, message: 'The Access Token URL answered without an access token. Check that it is the token address Extend gave you.' };
-		}
-		return { ok: true, accessToken: token };
+	const token = answer.value.body?.access_token;
+	if (typeof token !== 'string' || token === '') {
+		return { ok: false, message: 'The Access Token URL answered without an access token. Check that it is the token address Extend gave you.' };
 	}
+	return { ok: true, accessToken: token };
 }

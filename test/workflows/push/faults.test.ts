@@ -39,6 +39,15 @@ describe('systemic faults stop the run in words, hand on no cursor, leak no secr
 		expect(error.description).toBe('Check the header name and API key in the Extend Commerce API credential.');
 	});
 
+	it('401: a client secret the OAuth2 token URL refuses', async () => {
+		const credentials = { ...pushCredentials(office, 'oauth2'), extendCommerceOAuth2Api: { ...officeCredential(office, 'oauth2'), clientSecret: 'not-the-secret-4711' } };
+		const result = await runPush(office, { resource: 'order', items: orders, auth: 'oauth2', onError: 'continueErrorOutput' }, { credentials });
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe('Extend Commerce did not accept the credential (HTTP 401): the token URL did not issue a token for this client.');
+		expect((result.error as unknown as { description: string }).description).toBe('Check the Client ID, Client Secret and Access Token URL in the Extend Commerce OAuth2 API credential.');
+		expect(everythingSaid(result)).not.toContain('not-the-secret-4711');
+	});
+
 	it('403: a principal without write rights', async () => {
 		const credentials = { ...pushCredentials(office), extendCommerceApi: officeCredential(office, 'apiKey', 'readOnly') };
 		const error = await failingRun(credentials);
