@@ -35,7 +35,12 @@ function refusalDetails(refusal: Refused, resource: string): IDataObject {
  * of an error item that has one, which buries the reason; `error.inputItem` names the input item.
  */
 export function errorOutputItem(refusal: Refused, resource: string): INodeExecutionData {
-	return { json: { message: refusal.reason, error: refusalDetails(refusal, resource) } };
+	return { json: { message: withRecord(refusal), error: refusalDetails(refusal, resource) } };
+}
+
+/** The reason with the record it is about in front, once ("order 142: Extend Commerce refused …"). */
+function withRecord(refusal: Refused): string {
+	return refusal.reason.startsWith(refusal.record) ? refusal.reason : `${refusal.record}: ${refusal.reason}`;
 }
 
 export interface PushOutputs {
@@ -65,8 +70,7 @@ export function buildOutputs(resource: string, results: readonly RecordResult[],
 export function refusalStop(context: IExecuteFunctions, refusals: readonly Refused[]): NodeApiError | NodeOperationError {
 	const first = refusals[0];
 	const others = refusals.length > 1 ? ` (and ${refusals.length - 1} more)` : '';
-	const reason = first.reason.startsWith(first.record) ? first.reason : `${first.record}: ${first.reason}`;
-	const message = `${reason.replace(/[.\s]+$/, '')}${others}.`;
+	const message = `${withRecord(first).replace(/[.\s]+$/, '')}${others}.`;
 	const description = `${first.fix} To send the other records on and route refused ones to a branch, set Settings → On Error to "Continue (using error output)".`;
 	if (first.extendStatus !== undefined) {
 		return new NodeApiError(context.getNode(), { message, httpCode: String(first.extendStatus) }, { message, description, httpCode: String(first.extendStatus), itemIndex: first.itemIndex });

@@ -32,7 +32,7 @@ describe('refused records (WorkflowExecute against the sandbox back office)', ()
 		// Exactly {message, error}: what n8n 1.123 and 2.x both route; nothing merged in front of the reason.
 		expect(Object.keys(errors[0].json)).toEqual(['message', 'error']);
 		const refused = errors[0].json.error as IDataObject;
-		expect(errors[0].json.message).toBe(refused.reason);
+		expect(errors[0].json.message).toBe(`order 7001: ${String(refused.reason)}`);
 		expect(Object.keys(refused)[0]).toBe('reason');
 		expect(refused).toMatchObject({
 			outcome: 'rejected',
