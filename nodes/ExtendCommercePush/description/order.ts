@@ -18,7 +18,7 @@ export const orderOperation: INodeProperties = {
 			value: 'create',
 			action: 'Create orders',
 			description:
-				'Create each WooCommerce order as a customer order in Extend Commerce (POST CustomerOrders), once; cancel the rows of orders cancelled later',
+				'Create each WooCommerce order as a customer order in Extend Commerce (POST CustomerOrders), once; cancel the rows of orders cancelled later. Extend does not document a lookup or a duplicate answer: assumed GET CustomerOrders?orderNumberExternal=… and 409.',
 		},
 	],
 };
@@ -91,7 +91,7 @@ export const orderProperties: INodeProperties[] = [
 		displayOptions: { show },
 		options: WOO_STATUSES,
 		description:
-			'Orders in these WooCommerce statuses are created in Extend; others are skipped (outcome "skipped"). A cancelled order that was sent has its rows cancelled.',
+			'Orders in these WooCommerce statuses are created in Extend; others are skipped (outcome "skipped"). A cancelled order that was sent has its rows cancelled with rowOperation Inactive; Extend does not document the update call: assumed PUT customerorders/{orderNumber}.',
 	},
 	{
 		displayName: 'Unit',
@@ -170,7 +170,7 @@ export const orderProperties: INodeProperties[] = [
 					{ name: 'Order Date', value: 'orderDate' },
 					{ name: 'Not Sent', value: 'none' },
 				],
-				description: 'What is sent as askedDeliveryDate (the order\'s creation time in UTC, or nothing)',
+				description: 'What is sent as askedDeliveryDate. Extend documents the field, not what a webshop should put there: assumed the order\'s creation time (UTC), or nothing.',
 			},
 			{
 				displayName: 'Freight Product Number',

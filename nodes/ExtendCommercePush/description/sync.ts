@@ -43,7 +43,7 @@ export function requestOptions(): INodeProperties[] {
 			default: 4,
 			typeOptions: { minValue: 1, maxValue: 16 },
 			description:
-				'How many requests are sent to Extend Commerce at the same time. Requests are paced by Extend\'s x-ratelimit headers whatever this is.',
+				'How many requests are sent to Extend Commerce at the same time. Requests are also paced by the x-ratelimit-remaining and x-ratelimit-reset headers (Extend documents x-ratelimit-limit; the other two names are assumed).',
 		},
 		{
 			displayName: 'Retries',
