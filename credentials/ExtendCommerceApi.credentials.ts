@@ -50,7 +50,7 @@ export class ExtendCommerceApi implements ICredentialType {
 			default: 'X-API-Key',
 			required: true,
 			displayOptions: { show: { authMode: ['apiKey'] } },
-			description: 'The HTTP header that carries the key, as Extend told you',
+			description: 'The HTTP header that carries the key. Extend does not document one; X-API-Key is only a common default, so use the name Extend gave you.',
 		},
 		{
 			displayName: 'API Key',

@@ -35,7 +35,7 @@ export class ExtendCommerceOAuth2Api implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'https://api.example.com/tenant/oauth/token',
-			description: 'Where n8n asks for a token with the client ID and secret',
+			description: 'Where n8n asks for a token with the client ID and secret. Extend does not document an OAuth2 endpoint: use the one your Extend installation gave you.',
 		},
 		{ displayName: 'Auth URL', name: 'authUrl', type: 'hidden', default: '' },
 		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
