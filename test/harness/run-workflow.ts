@@ -31,6 +31,8 @@ export interface RunOptions {
 	triggerItems?: INodeExecutionData[];
 	/** Workflow static data the run starts with; the run's changes are visible in the result. */
 	staticData?: IDataObject;
+	/** The node the run starts at, with `triggerItems`; n8n names it for webhook runs (a webhook node is no start node by type). */
+	startNode?: string;
 }
 
 export interface RunResult {
@@ -104,7 +106,7 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
 
-	const startNode = workflow.getStartNode();
+	const startNode = options.startNode ? workflow.getNode(options.startNode) : workflow.getStartNode();
 	if (!startNode) throw new Error('The workflow has no start node');
 	const runExecutionData: IRunExecutionData = createRunExecutionData({
 		executionData: {
