@@ -10,7 +10,7 @@ export interface Envelope {
 }
 
 /** An envelope in the shape of Extend's documented example. */
-export function envelopeOf(notifications: Envelope['Notifications'], notificationId = randomUUID(), attempt = 1): Envelope {
+export function envelopeOf(notifications: Envelope['Notifications'], notificationId: string = randomUUID(), attempt = 1): Envelope {
 	return { Id: randomUUID().replace(/-/g, ''), Attempt: attempt, Properties: { NotificationId: notificationId }, Notifications: notifications };
 }
 

@@ -2,7 +2,7 @@
  * The Extend Commerce Trigger served the way n8n serves a live webhook (test/harness/run-webhook.ts):
  * signature check before anything runs, event filter, one item per notification, redeliveries.
  */
-import type { INode } from 'n8n-workflow';
+import type { INode, INodeParameters } from 'n8n-workflow';
 
 import { serveWebhook, type ServedWebhook } from '../../harness/run-webhook';
 import type { WorkflowJson } from '../../harness/run-workflow';
@@ -10,7 +10,7 @@ import { deliver, envelopeOf } from './notifications';
 
 const SECRET = 'whsec-åäö-0123456789';
 
-function triggerWorkflow(events: string[], withSecret = true, options: Record<string, unknown> = {}): WorkflowJson {
+function triggerWorkflow(events: string[], withSecret = true, options: INodeParameters = {}): WorkflowJson {
 	const trigger: INode = {
 		id: 'trigger-1',
 		name: 'Extend Commerce Trigger',
