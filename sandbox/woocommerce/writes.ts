@@ -16,7 +16,7 @@ import { editExtras, err, parentOf, pickFields, PRODUCT_WRITABLE, skuTaken } fro
 import { phpJson, serializeRow, swapOrigin } from './serialize';
 import type { Row, Store } from './store';
 import { wpDates } from './time';
-import type { WooProduct, WooVariation } from './types';
+import type { SandboxStore, WooProduct, WooVariation } from './types';
 
 /** WooCommerce's `woocommerce_rest_batch_items_limit`. */
 export const BATCH_LIMIT = 100;
@@ -163,8 +163,8 @@ function notesOf(store: Store): { nextId: number; byOrder: Map<number, OrderNote
 }
 
 /** The notes of an order, newest first as WooCommerce lists them (test and demo helper). */
-export function orderNotes(store: Store, orderId: number): OrderNote[] {
-	return [...(notesOf(store).byOrder.get(orderId) ?? [])].reverse();
+export function orderNotes(store: Store | SandboxStore, orderId: number): OrderNote[] {
+	return [...(notesOf(store as Store).byOrder.get(orderId) ?? [])].reverse();
 }
 
 function noteJson(req: RestRequest, orderId: number, note: OrderNote): string {
