@@ -1,15 +1,17 @@
 /**
- * The demo's steps: start both sandboxes, run the templates as scheduled executions, change the
- * store, run them again. `npm run demo` (demo/run.ts) prints what these return.
+ * The demo's steps: start both sandboxes and an in-process stand-in for n8n's Data tables (holding
+ * the sync table the templates' sticky notes describe), run the templates as scheduled executions,
+ * change the store, run them again. `npm run demo` (demo/run.ts) prints what these return.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { connectionKey } from '../nodes/shared/extend-commerce/connectionKey';
 import { startBackOffice, type BackOffice } from '../sandbox/extend-commerce';
 import { startWooSandbox, type WooSandbox, type WooSandboxOptions } from '../sandbox/woocommerce';
+import type { InMemoryDataTables } from '../test/harness/data-tables';
 import { runWorkflow, type RunResult, type WorkflowJson } from '../test/harness/run-workflow';
+import { dataTablesWithSyncTable, savedCursor, withSyncTablePicked } from '../test/support/cursor-table';
 import { summarizeRun, type DemoResource, type RunSummary } from './summary';
 
 export const TEMPLATES_DIR = path.resolve(__dirname, '..', 'templates');
@@ -44,15 +46,18 @@ export function loadTemplate(file: string, dir = TEMPLATES_DIR): WorkflowJson {
 export interface DemoEnv {
 	store: WooSandbox;
 	office: BackOffice;
+	/** Stand-in for n8n's Data tables: the sync table the templates read and save their cursor in. */
+	tables: InMemoryDataTables;
 	close(): Promise<void>;
 }
 
-/** Both sandboxes on free local ports. */
+/** Both sandboxes on free local ports, and an empty sync table. */
 export async function startDemoEnv(store: WooSandboxOptions = DEMO_STORE): Promise<DemoEnv> {
 	const [woo, office] = await Promise.all([startWooSandbox({ host: '127.0.0.1', ...store }), startBackOffice({ host: '127.0.0.1', port: 0 })]);
 	return {
 		store: woo,
 		office,
+		tables: dataTablesWithSyncTable(),
 		close: async () => {
 			await Promise.all([woo.close(), office.close()]);
 		},
@@ -80,27 +85,37 @@ export function demoCredentials(env: Pick<DemoEnv, 'store' | 'office'>): Record<
 	};
 }
 
-/** The committed cursor of the demo connection in the back office (null before the first commit). */
-export function committedCursor(office: BackOffice, resource: DemoResource, name = DEMO_CONNECTION_NAME): string | null {
-	const key = connectionKey(name);
-	if (!office.data.connections().some((c) => c.key === key)) return null;
-	return office.data.syncState(key, resource === 'product' ? 'products' : 'orders').committedCursor;
+/** The template as a user sets it up after import: the sync table picked in its Data table nodes. */
+export function preparedTemplate(env: Pick<DemoEnv, 'tables'>, template: TemplateSpec): WorkflowJson {
+	return withSyncTablePicked(loadTemplate(template.file), env.tables);
 }
 
-/** Runs one template as a scheduled execution (mode 'trigger', so the sync state advances) and summarises it. */
-export async function runTemplate(env: DemoEnv, template: TemplateSpec, workflow = loadTemplate(template.file)): Promise<{ summary: RunSummary; result: RunResult }> {
-	const cursorBefore = committedCursor(env.office, template.resource);
+/** The cursor a template saved in the sync table (null before its first saved run). */
+export function templateCursor(env: Pick<DemoEnv, 'tables'>, template: TemplateSpec): string | null {
+	const workflow = loadTemplate(template.file);
+	return savedCursor(env.tables, String(workflow.id), template.resource === 'product' ? 'products' : 'orders');
+}
+
+/** The push node's output that the template wires to "Rejected records" (n8n's error output comes last). */
+export function rejectedOutputIndex(workflow: WorkflowJson): number {
+	const outputs = workflow.connections[PUSH_NODE]?.main ?? [];
+	return outputs.findIndex((targets) => (targets ?? []).some((c) => c.node === REJECTED_NODE));
+}
+
+/** Runs one template as a scheduled execution and summarises it. */
+export async function runTemplate(env: DemoEnv, template: TemplateSpec, workflow = preparedTemplate(env, template)): Promise<{ summary: RunSummary; result: RunResult }> {
+	const cursorBefore = templateCursor(env, template);
 	const started = performance.now();
-	const result = await runWorkflow(workflow, { credentials: demoCredentials(env), mode: 'trigger' });
+	const result = await runWorkflow(workflow, { credentials: demoCredentials(env), mode: 'trigger', dataTables: env.tables });
 	const ms = performance.now() - started;
 	const summary = summarizeRun(
-		{ status: result.status, error: result.error, fetched: result.items(FETCH_NODE), pushed: result.items(PUSH_NODE, 0), errorBranch: result.items(PUSH_NODE, 1) },
+		{ status: result.status, error: result.error, fetched: result.items(FETCH_NODE), pushed: result.items(PUSH_NODE, 0), errorBranch: result.items(PUSH_NODE, rejectedOutputIndex(workflow)) },
 		{
 			label: template.label,
 			resource: template.resource,
 			ms,
 			cursorBefore,
-			cursorAfter: committedCursor(env.office, template.resource),
+			cursorAfter: templateCursor(env, template),
 			firstStart: template.resource === 'order' ? DEMO_ORDER_START : PRODUCTS_FIRST_START,
 		},
 	);

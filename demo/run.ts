@@ -6,6 +6,7 @@
 import { DEMO_CONNECTION_NAME, DEMO_STORE, runDemo, startDemoEnv, TEMPLATES, type DemoEnv } from './demo';
 import { formatSummary, totals, type RunSummary } from './summary';
 import { serveUntilStopped } from '../sandbox/serve';
+import { SYNC_TABLE_NAME } from '../test/support/cursor-table';
 
 export interface DemoArgs {
 	serve: boolean;
@@ -34,6 +35,7 @@ export function describeEnv(env: DemoEnv): string[] {
 		`WooCommerce sandbox  ${env.store.httpsUrl}  (${products} products with ${variations} variations, ${orders} orders)`,
 		`Extend Commerce      ${env.office.url}  (sandbox back office, connection "${DEMO_CONNECTION_NAME}")`,
 		`Templates            ${TEMPLATES.map((t) => `templates/${t.file}`).join(', ')}`,
+		`Data table           ${SYNC_TABLE_NAME} (in-process stand-in for n8n's Data tables)`,
 	];
 }
 
@@ -60,7 +62,7 @@ async function main(argv: string[]): Promise<void> {
 		for (const line of describeEnv(env)) console.log(line);
 		console.log('');
 		const report = await runDemo(env, (step, partial) => {
-			if (step === 'first') for (const line of runBlock('Run 1 — first sync (scheduled executions, the sync state is committed)', partial.first ?? [])) console.log(line);
+			if (step === 'first') for (const line of runBlock('Run 1 — first sync (scheduled executions; each saves its next cursor in the Data table)', partial.first ?? [])) console.log(line);
 			if (step === 'changes') {
 				console.log('');
 				console.log('Changes in the store:');
@@ -68,7 +70,7 @@ async function main(argv: string[]): Promise<void> {
 				console.log('');
 			}
 		});
-		for (const line of runBlock('Run 2 — incremental (only what changed since the committed cursor)', report.second)) console.log(line);
+		for (const line of runBlock('Run 2 — incremental (only what changed since the saved cursor)', report.second)) console.log(line);
 		failed = [...report.first, ...report.second].some((s) => s.status !== 'success');
 		console.log('');
 		console.log(`Back office page: ${env.office.url}/`);

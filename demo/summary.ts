@@ -28,9 +28,9 @@ export interface RunSummary {
 	/** Why records were rejected: the error line of each item on the error branch. */
 	rejections: string[];
 	ms: number;
-	/** The committed cursor before the run (null: never synced). */
+	/** The cursor saved in the sync table before the run (null: never synced). */
 	cursorBefore: string | null;
-	/** The committed cursor after the run. */
+	/** The cursor saved after the run. */
 	cursorAfter: string | null;
 	/** Where a first sync starts: Order Start for orders, the beginning for products. */
 	firstStart: string;
@@ -86,10 +86,10 @@ export function summarizeRun(
 	};
 }
 
-/** "start → end" of the window the run covered, as the committed cursors tell it. */
+/** "start → end" of the window the run covered, as the saved cursors tell it. */
 export function formatWindow(summary: Pick<RunSummary, 'cursorBefore' | 'cursorAfter' | 'firstStart'>): string {
 	const start = summary.cursorBefore ?? summary.firstStart;
-	if (summary.cursorAfter === null || summary.cursorAfter === summary.cursorBefore) return `${start} → (not committed)`;
+	if (summary.cursorAfter === null || summary.cursorAfter === summary.cursorBefore) return `${start} → (not saved)`;
 	return `${start} → ${summary.cursorAfter}`;
 }
 

@@ -10,7 +10,7 @@ async function main(): Promise<void> {
 	const rssBeforeMb = process.memoryUsage().rss / 1048576;
 	const maxRssBeforeMb = process.resourceUsage().maxRSS / 1024;
 	const started = process.hrtime.bigint();
-	const result = await runWorkflow(fetchWorkflow({ resource: 'order', since: 'lastSync', options: { maxRecordsPerRun: cap } }), {
+	const result = await runWorkflow(fetchWorkflow({ resource: 'order', since: 'cursor', options: { maxRecordsPerRun: cap } }), {
 		credentials,
 		executionId: process.env.BENCH_EXECUTION_ID,
 	});

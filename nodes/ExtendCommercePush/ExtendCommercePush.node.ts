@@ -1,42 +1,71 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { extendCommerceApiTest, wooCommerceConnectionTest } from '../shared/credentialTests';
-import { resourceProperty } from './description/resource';
-import { syncStateOperation, syncStateProperties } from './description/syncState';
-import { orderOperation, productOperation, upsertProperties } from './description/upsert';
-import { syncState } from './syncState';
-import { upsert } from './upsert';
+import { EXTEND_API_CREDENTIAL, EXTEND_CLIENT_CREDENTIALS_TYPE } from '../shared/extend-commerce/auth';
+import { extendCommerceApiTest, extendCommerceOAuth2ApiTest, wooCommerceConnectionTest } from '../shared/credentialTests';
+import { orderOperation, orderProperties } from './description/order';
+import { productOperation, productProperties } from './description/product';
+import { authenticationProperty, resourceProperty } from './description/resource';
+import { createOrders } from './order/createOrders';
+import { upsertProducts } from './product/upsertProducts';
+
+type Operation = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+
+/** resource:operation → what runs it. A new operation is one line here and its description above. */
+const operations: Record<string, Operation> = {
+	'order:create': createOrders,
+	'product:createOrUpdate': upsertProducts,
+};
 
 export class ExtendCommercePush implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Extend Commerce (Push)',
+		displayName: 'Extend Commerce',
 		name: 'extendCommercePush',
 		icon: { light: 'file:../../icons/extendCommerce.svg', dark: 'file:../../icons/extendCommerce.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Push WooCommerce products and orders to the Extend Commerce back office in idempotent batches and commit the sync state',
+		subtitle: '={{ {"order:create": "Create orders", "product:createOrUpdate": "Create or update products"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+		description: 'Send WooCommerce orders and products to the Extend Commerce back office as Extend documents them',
 		defaults: { name: 'Extend Commerce' },
-		usableAsTool: true,
+		// Every operation writes to the back office: none is offered to AI agents.
+		usableAsTool: undefined,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['Results', 'Next Cursor'],
 		credentials: [
-			{ name: 'extendCommerceApi', required: true, testedBy: 'extendCommerceApiTest' },
-			{ name: 'extendCommerceConnectionApi', required: true, testedBy: 'wooCommerceConnectionTest' },
+			{
+				name: EXTEND_API_CREDENTIAL,
+				displayName: 'Extend Commerce Back Office',
+				required: true,
+				testedBy: 'extendCommerceApiTest',
+				displayOptions: { show: { authentication: [EXTEND_API_CREDENTIAL] } },
+			},
+			{
+				name: EXTEND_CLIENT_CREDENTIALS_TYPE,
+				displayName: 'Extend Commerce Back Office (OAuth2)',
+				required: true,
+				testedBy: 'extendCommerceOAuth2ApiTest',
+				displayOptions: { show: { authentication: [EXTEND_CLIENT_CREDENTIALS_TYPE] } },
+			},
+			{ name: 'extendCommerceConnectionApi', displayName: 'WooCommerce Store Connection', required: false, testedBy: 'wooCommerceConnectionTest' },
 		],
-		properties: [resourceProperty, orderOperation, productOperation, syncStateOperation, ...upsertProperties, ...syncStateProperties],
+		properties: [authenticationProperty, resourceProperty, orderOperation, productOperation, ...orderProperties, ...productProperties],
 	};
 
 	methods = {
-		credentialTest: { extendCommerceApiTest, wooCommerceConnectionTest },
+		credentialTest: { extendCommerceApiTest, extendCommerceOAuth2ApiTest, wooCommerceConnectionTest },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const resource = this.getNodeParameter('resource', 0) as string;
 		const operation = this.getNodeParameter('operation', 0) as string;
-		if ((resource === 'product' || resource === 'order') && operation === 'upsert') return await upsert.call(this, resource);
-		if (resource === 'syncState' && (operation === 'get' || operation === 'reset')) return await syncState.call(this, operation);
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for resource "${resource}"`);
+		const run = operations[`${resource}:${operation}`];
+		if (run) return await run.call(this);
+		if (resource === '__CUSTOM_API_CALL__' || operation === '__CUSTOM_API_CALL__') {
+			throw new NodeOperationError(this.getNode(), 'Custom API calls are made with an HTTP Request node.', {
+				description: 'Add an HTTP Request node, set Authentication to "Predefined Credential Type" and choose the Extend Commerce API credential.',
+			});
+		}
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported.`, { description: 'Choose one of the listed operations.' });
 	}
 }

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { extendCommerceApiTest, wooCommerceConnectionTest } from '../shared/credentialTests';
+import { wooCommerceConnectionTest } from '../shared/credentialTests';
 import { fetchProperties } from './description/fetch';
 import { fetchChanges } from './fetchChanges';
 
@@ -12,26 +12,20 @@ export class WooCommerceFetch implements INodeType {
 		icon: { light: 'file:../../icons/woocommerce.svg', dark: 'file:../../icons/woocommerce.dark.svg' },
 		group: ['input'],
 		version: 1,
-		subtitle: '={{"Changed " + $parameter["resource"] + "s"}}',
-		description: 'Get the products and orders that changed in a WooCommerce store since the last successful sync to Extend Commerce',
+		subtitle: '={{ "Get changed " + ($parameter["resource"] === "product" ? "products" : "orders") }}',
+		description: 'Get the products and orders that changed in a WooCommerce store since a cursor the workflow keeps, and the window that was read',
 		defaults: { name: 'WooCommerce Fetch' },
+		// Read-only (it never writes to the store), so offering it to AI agents risks nothing.
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'extendCommerceConnectionApi', required: true, testedBy: 'wooCommerceConnectionTest' },
-			{
-				name: 'extendCommerceApi',
-				required: true,
-				testedBy: 'extendCommerceApiTest',
-				displayOptions: { show: { since: ['lastSync'] } },
-			},
-		],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['Records', 'Sync Window'],
+		credentials: [{ name: 'extendCommerceConnectionApi', required: true, testedBy: 'wooCommerceConnectionTest' }],
 		properties: fetchProperties,
 	};
 
 	methods = {
-		credentialTest: { wooCommerceConnectionTest, extendCommerceApiTest },
+		credentialTest: { wooCommerceConnectionTest },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

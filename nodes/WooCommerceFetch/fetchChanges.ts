@@ -1,25 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { ExtendCommerceClient } from '../shared/extend-commerce/client';
 import { connectionFrom } from '../shared/extend-commerce/connection';
-import type { CanonicalResource } from '../shared/mapping/canonical';
 import { toNodeError } from '../shared/nodeErrors';
-import { Checkpoint } from '../shared/sync/checkpoint';
-import { TransportError } from '../shared/transport/errors';
+import type { SinceMode, SyncResource, SyncWindowInfo } from '../shared/sync/syncWindow';
 import { sendWithCredential } from '../shared/transport/http';
 import type { QueryValue } from '../shared/transport/query';
 import { DEFAULT_RETRY_POLICY } from '../shared/transport/retry';
 import { storeSettingsFrom, WooClient, type WooRecord } from '../shared/woocommerce/client';
 import { capWindow, WindowPager } from '../shared/woocommerce/pager';
 import { fetchVariations } from '../shared/woocommerce/variations';
-import { BEGINNING_OF_TIME, parseUtc, planWindow, toIsoUtc, toWooDate, type SyncWindow } from '../shared/woocommerce/window';
+import { planWindow, toIsoUtc, toWooDate, type SyncWindow } from '../shared/woocommerce/window';
+import { startOf } from './since';
 
-type Since = 'lastSync' | 'date' | 'orderStart';
 type VariationMode = 'array' | 'items' | 'none';
 
 interface FetchSettings {
 	resource: 'product' | 'order';
-	since: Since;
+	since: SinceMode;
+	cursor: unknown;
 	sinceDate: string;
 	returnAll: boolean;
 	limit: number;
@@ -30,11 +28,12 @@ interface FetchSettings {
 
 function readSettings(context: IExecuteFunctions): FetchSettings {
 	const resource = context.getNodeParameter('resource', 0) as FetchSettings['resource'];
-	const since = context.getNodeParameter('since', 0) as Since;
+	const since = context.getNodeParameter('since', 0) as SinceMode;
 	const returnAll = context.getNodeParameter('returnAll', 0) as boolean;
 	return {
 		resource,
 		since,
+		cursor: since === 'cursor' ? context.getNodeParameter('cursor', 0, '') : undefined,
 		sinceDate: since === 'date' ? String(context.getNodeParameter('sinceDate', 0) ?? '') : '',
 		returnAll,
 		limit: returnAll ? 0 : (context.getNodeParameter('limit', 0) as number),
@@ -83,17 +82,36 @@ function toItems(records: WooRecord[], variations: Map<number, WooRecord[]>, mod
 	return items;
 }
 
+function hintsFor(settings: FetchSettings, resource: SyncResource, info: SyncWindowInfo, nothingYet: boolean): string[] {
+	const hints: string[] = [
+		nothingYet
+			? `Nothing to fetch yet: the store's clock minus the settle time has not passed ${info.windowStart}.`
+			: `Window ${info.windowStart} – ${info.windowEnd}: ${info.records} ${resource}.`,
+	];
+	if (info.capped) {
+		hints.push(
+			settings.since === 'cursor'
+				? `More ${resource} changed than Max Records per Run; this run covers the window up to ${info.windowEnd}, and once the cursor is saved there the next run continues from it.`
+				: `More ${resource} changed than Max Records per Run: only those changed before ${info.windowEnd} were returned. Raise Max Records per Run (0 = no cap), or use Since: Cursor to get the rest in the next runs.`,
+		);
+	}
+	if (settings.since !== 'cursor' && info.complete) {
+		hints.push(`This window starts at ${info.windowStart}, not at a saved cursor: if the workflow saves its end as the cursor, records changed between an older cursor and ${info.windowStart} are passed over. To re-sync, change the saved cursor and use Since: Cursor.`);
+	}
+	if (!info.complete) hints.push('Run with a Limit: only the first records of the window were read, so the Sync Window is marked incomplete and must not move a cursor.');
+	return hints;
+}
+
 /**
- * One run of the fetch node: plan the window from the sync state (or a date), read every record
- * changed in it — verified complete — and register the window as pending for this execution so
- * that the push node can commit it.
+ * One run of the fetch node: plan the window from a cursor the workflow keeps (or a date), read
+ * every record changed in it — verified complete — and hand the window on as one Sync Window
+ * item, so the workflow can save the next cursor once the records were delivered. No state here.
  */
 export async function fetchChanges(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const settings = readSettings(this);
-	const resource: CanonicalResource = settings.resource === 'order' ? 'orders' : 'products';
+	const resource: SyncResource = settings.resource === 'order' ? 'orders' : 'products';
 	const connectionCredentials = await this.getCredentials('extendCommerceConnectionApi');
 	const secrets = [String(connectionCredentials.secret ?? ''), String(connectionCredentials.accessToken ?? '')];
-	let extendCommerceToken: string | undefined;
 	try {
 		const connection = connectionFrom(connectionCredentials);
 		const retries = settings.options.retries ?? DEFAULT_RETRY_POLICY.attempts - 1;
@@ -103,39 +121,15 @@ export async function fetchChanges(this: IExecuteFunctions): Promise<INodeExecut
 		};
 		const store = new WooClient(sendWithCredential(this, 'extendCommerceConnectionApi', connectionCredentials), storeSettingsFrom(connectionCredentials), transportOptions);
 		const concurrency = Math.min(8, Math.max(1, Math.floor(settings.options.concurrency ?? 4)));
-		const manual = this.getMode() === 'manual';
-
-		let checkpoint: Checkpoint | undefined;
-		let start: number;
-		if (settings.since === 'lastSync') {
-			const extendCommerce = await this.getCredentials('extendCommerceApi');
-			extendCommerceToken = String(extendCommerce.accessToken ?? '');
-			const client = new ExtendCommerceClient(
-				sendWithCredential(this, 'extendCommerceApi', extendCommerce),
-				{ apiUrl: String(extendCommerce.apiUrl ?? ''), accessToken: extendCommerceToken, ignoreSslIssues: extendCommerce.ignoreSslIssues === true },
-				transportOptions,
-			);
-			checkpoint = new Checkpoint(client, connection, resource);
-			await checkpoint.ensureConnection();
-			start = (await checkpoint.committedCursor()) ?? (resource === 'orders' ? connection.orderStart : BEGINNING_OF_TIME);
-		} else if (settings.since === 'orderStart') {
-			start = connection.orderStart;
-		} else {
-			const parsed = parseUtc(settings.sinceDate);
-			if (parsed === undefined) {
-				throw new TransportError('invalid-input', `Since Date "${settings.sinceDate}" is not a date`, 'Enter a date such as 2025-06-01T00:00:00 (UTC) in Since Date.');
-			}
-			start = parsed;
-		}
+		const start = startOf({ since: settings.since, resource, cursor: settings.cursor, sinceDate: settings.sinceDate, orderStart: connection.orderStart });
 
 		// The window ends at the store's own clock, read once now, so a store whose clock differs from n8n's
 		// loses nothing. The same request counts what changed since the start: an upper bound for the cap.
-		const route = resource;
-		const probe = await store.list(route, { ...baseQuery(settings), per_page: 1, _fields: 'id', modified_after: toWooDate(start - 1), dates_are_gmt: 'true' });
+		const probe = await store.list(resource, { ...baseQuery(settings), per_page: 1, _fields: 'id', modified_after: toWooDate(start - 1), dates_are_gmt: 'true' });
 		const storeNow = Math.floor((probe.storeDate ?? new Date()).getTime() / 1000);
-		let window = planWindow({ start, storeNow, settleSeconds: settings.options.settleSeconds ?? 30 });
+		let window: SyncWindow | null = planWindow({ start, storeNow, settleSeconds: settings.options.settleSeconds ?? 30 });
 
-		const pager = new WindowPager(store, route, baseQuery(settings), { concurrency });
+		const pager = new WindowPager(store, resource, baseQuery(settings), { concurrency });
 		let records: WooRecord[] = [];
 		let capped = false;
 		if (window) {
@@ -150,30 +144,20 @@ export async function fetchChanges(this: IExecuteFunctions): Promise<INodeExecut
 		records = withoutDuplicates(records);
 		const variations = settings.variations === 'none' || records.length === 0 ? new Map<number, WooRecord[]>() : await fetchVariations(store, records, concurrency);
 
-		const windowText = window ? `${toIsoUtc(window.start)} – ${toIsoUtc(window.end)}` : `nothing to fetch yet (starts ${toIsoUtc(start)})`;
-		const willCommit = checkpoint !== undefined && settings.returnAll && !manual && window !== null;
-		if (checkpoint && window && willCommit) {
-			await checkpoint.registerPending(this.getExecutionId(), window);
-			// Nothing to push means nothing can fail: the empty window commits at once.
-			if (records.length === 0) await checkpoint.commit(this.getExecutionId());
-		}
-		const hints: string[] = [`Window ${windowText}: ${records.length} ${resource}.`];
-		if (capped) {
-			const coveredTo = toIsoUtc((window as SyncWindow).end);
-			hints.push(
-				settings.since === 'lastSync'
-					? `More ${resource} changed than Max Records per Run; this run covers the window up to ${coveredTo} and the next run continues from there.`
-					: `More ${resource} changed than Max Records per Run: only those changed before ${coveredTo} were returned. Raise Max Records per Run (0 = no cap), or use Since: Last Successful Sync to get the rest in the next runs.`,
-			);
-		}
-		if (settings.since === 'lastSync' && !willCommit) {
-			if (manual) hints.push('Manual run: the sync state was read but no window was registered or committed.');
-			else if (!settings.returnAll) hints.push('Run with a Limit: the sync state was read but no window was registered or committed.');
-			else hints.push('The store clock has not moved past the committed cursor plus the settle time yet: nothing to register.');
-		}
-		this.addExecutionHints(...hints.map((message) => ({ message, location: 'outputPane' as const })));
-		return [toItems(records, variations, settings.variations)];
+		// No window yet (the store clock has not passed start + settle time): an empty window at the start, which moves no cursor forward.
+		const info: SyncWindowInfo = {
+			connection: connection.record.name,
+			resource,
+			since: settings.since,
+			windowStart: toIsoUtc(start),
+			windowEnd: toIsoUtc(window ? window.end : start),
+			records: records.length,
+			capped,
+			complete: settings.returnAll,
+		};
+		this.addExecutionHints(...hintsFor(settings, resource, info, window === null).map((message) => ({ message, location: 'outputPane' as const })));
+		return [toItems(records, variations, settings.variations), [{ json: info as unknown as IDataObject, pairedItem: { item: 0 } }]];
 	} catch (error) {
-		throw toNodeError(this.getNode(), error, [...secrets, extendCommerceToken]);
+		throw toNodeError(this.getNode(), error, secrets);
 	}
 }

@@ -1,7 +1,9 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
 
-import { ExtendCommerceClient } from './extend-commerce/client';
-import { TransportError } from './transport/errors';
+import { applyExtendAuth, EXTEND_API_CREDENTIAL, EXTEND_CLIENT_CREDENTIALS_TYPE } from './extend-commerce/auth';
+import { extendSettingsFrom } from './extend-commerce/client';
+import { checkExtendCredential } from './extend-commerce/credentialCheck';
+import { clientCredentialsToken } from './extend-commerce/oauth2Token';
 import { sendFromCredentialTest } from './transport/http';
 import { applyWooAuth, wooKeysFrom } from './woocommerce/auth';
 import { diagnoseStore } from './woocommerce/diagnose';
@@ -18,27 +20,28 @@ export async function wooCommerceConnectionTest(this: ICredentialTestFunctions, 
 	return { status: diagnosis.ok ? 'OK' : 'Error', message: diagnosis.message };
 }
 
-/** Checks the Extend Commerce API credential: reachable, token accepted, really Extend Commerce. */
+/** Tests the Extend Commerce API credential (API key, bearer token or Basic) with one cheap read. */
 export async function extendCommerceApiTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
 	const data = credential.data ?? {};
-	const accessToken = String(data.accessToken ?? '');
-	const send = sendFromCredentialTest(this, (options) => ({ ...options, headers: { ...options.headers, Authorization: `Bearer ${accessToken}` } }));
-	const client = new ExtendCommerceClient(send, { apiUrl: String(data.apiUrl ?? ''), accessToken, ignoreSslIssues: data.ignoreSslIssues === true }, { retryPolicy: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 }, timeoutMs: 20_000 });
-	try {
-		const ping = await client.ping();
-		if (ping.service !== 'extend-commerce') {
-			return { status: 'Error', message: 'This address answers, but not as an Extend Commerce API. Check the API URL: it should be the back office address without /api/v1.' };
-		}
-		return { status: 'OK', message: `Connected to Extend Commerce${ping.tenant ? ` (tenant "${ping.tenant}")` : ''}.` };
-	} catch (error) {
-		if (error instanceof TransportError) {
-			if (error.kind === 'not-json' || (error.status === 404 && error.code !== 'connection_not_found')) {
-				return { status: 'Error', message: 'This address answers, but not as an Extend Commerce API. Check the API URL: it should be the back office address without /api/v1.' };
-			}
-			return { status: 'Error', message: `${error.message}. ${error.description}` };
-		}
-		return { status: 'Error', message: 'Extend Commerce could not be checked: an unexpected error occurred.' };
-	}
+	const send = sendFromCredentialTest(this, (options) => applyExtendAuth(data, options));
+	const result = await checkExtendCredential(send, extendSettingsFrom(EXTEND_API_CREDENTIAL, data));
+	return { status: result.ok ? 'OK' : 'Error', message: result.message };
+}
+
+/**
+ * Tests the Extend Commerce OAuth2 API credential: asks the token URL for a client-credentials
+ * token, then makes the same read with it. (In the n8n editor, n8n runs its own OAuth2 check for
+ * credentials extending oAuth2Api; this one runs where the node's test is called.)
+ */
+export async function extendCommerceOAuth2ApiTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+	const data = credential.data ?? {};
+	const settings = extendSettingsFrom(EXTEND_CLIENT_CREDENTIALS_TYPE, data);
+	const token = await clientCredentialsToken(sendFromCredentialTest(this, (options) => options), data, settings);
+	if (!token.ok) return { status: 'Error', message: token.message };
+	settings.secrets.push(token.accessToken);
+	const send = sendFromCredentialTest(this, (options) => ({ ...options, headers: { ...options.headers, Authorization: `Bearer ${token.accessToken}` } }));
+	const result = await checkExtendCredential(send, settings);
+	return { status: result.ok ? 'OK' : 'Error', message: result.message };
 }
 
 /**

@@ -100,15 +100,26 @@ const stickyNote: INodeType = {
 	},
 };
 
-export class PackageNodeTypes implements INodeTypes {
-	private readonly byName = new Map<string, INodeType>();
+/**
+ * n8n's real Data table node (n8n-nodes-base). It reaches its tables through n8n-core's helpers,
+ * which the harness backs with the in-process stand-in of data-tables.ts when a run is given one.
+ */
+function n8nDataTableNode(): INodeType | IVersionedNodeType {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { DataTable } = require('n8n-nodes-base/dist/nodes/DataTable/DataTable.node.js') as { DataTable: new () => INodeType };
+	return new DataTable();
+}
 
-	constructor(extra: Record<string, INodeType> = {}) {
+export class PackageNodeTypes implements INodeTypes {
+	private readonly byName = new Map<string, INodeType | IVersionedNodeType>();
+
+	constructor(extra: Record<string, INodeType | IVersionedNodeType> = {}) {
 		for (const [name, node] of loadPackageNodes()) this.byName.set(name, node);
 		this.byName.set('n8n-nodes-base.scheduleTrigger', scheduleTrigger);
 		this.byName.set('n8n-nodes-base.manualTrigger', manualTrigger);
 		this.byName.set('n8n-nodes-base.noOp', noOp);
 		this.byName.set('n8n-nodes-base.stickyNote', stickyNote);
+		this.byName.set('n8n-nodes-base.dataTable', n8nDataTableNode());
 		for (const [name, node] of Object.entries(extra)) this.byName.set(name, node);
 	}
 

@@ -17,6 +17,7 @@ import type {
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentials-helper';
+import { TEST_PROJECT_ID, type InMemoryDataTables } from './data-tables';
 import { PackageNodeTypes } from './node-types';
 
 export type WorkflowJson = Pick<IWorkflowBase, 'nodes' | 'connections'> & Partial<IWorkflowBase>;
@@ -33,6 +34,8 @@ export interface RunOptions {
 	staticData?: IDataObject;
 	/** The node the run starts at, with `triggerItems`; n8n names it for webhook runs (a webhook node is no start node by type). */
 	startNode?: string;
+	/** The Data tables n8n's Data table node reads and writes (a stand-in for n8n's database); none: the node says the module is disabled. */
+	dataTables?: InMemoryDataTables;
 }
 
 export interface RunResult {
@@ -101,6 +104,7 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 			throw new Error('Sub-workflows are not part of these tests');
 		},
 		getRunExecutionData: async () => undefined,
+		...(options.dataTables ? { 'data-table': options.dataTables.additionalData, dataTableProjectId: TEST_PROJECT_ID } : {}),
 		startRunnerTask: async () => {
 			throw new Error('Code runners are not part of these tests');
 		},

@@ -42,12 +42,45 @@ export function connectionCredential(store: WooSandbox, transport: Transport = '
 	};
 }
 
-export function officeCredential(office: BackOffice): ICredentialDataDecryptedObject {
-	return { apiUrl: office.url, accessToken: office.token, ignoreSslIssues: false };
+export type OfficeAuth = 'apiKey' | 'bearer' | 'basic' | 'oauth2';
+
+/** The credential type name of the node's Authentication choice for a mode. */
+export function officeCredentialType(mode: OfficeAuth = 'apiKey'): 'extendCommerceApi' | 'extendCommerceOAuth2Api' {
+	return mode === 'oauth2' ? 'extendCommerceOAuth2Api' : 'extendCommerceApi';
 }
 
-export function credentialsFor(env: SyncEnv, transport: Transport = 'basic-https', overrides: IDataObject = {}): Record<string, ICredentialDataDecryptedObject> {
-	return { extendCommerceConnectionApi: connectionCredential(env.store, transport, overrides), extendCommerceApi: officeCredential(env.office) };
+/** The Extend Commerce credential data for one of the back office's auth modes (read-write principal unless told). */
+export function officeCredential(office: BackOffice, mode: OfficeAuth = 'apiKey', principal: 'readWrite' | 'readOnly' = 'readWrite'): ICredentialDataDecryptedObject {
+	const secrets = principal === 'readOnly' ? office.readOnlyCredentials : office.credentials;
+	switch (mode) {
+		case 'bearer':
+			return { apiUrl: office.url, authMode: 'bearer', bearerToken: secrets.bearer, ignoreSslIssues: false };
+		case 'basic':
+			return { apiUrl: office.url, authMode: 'basic', username: secrets.basic.user, password: secrets.basic.password, ignoreSslIssues: false };
+		case 'oauth2':
+			return {
+				apiUrl: office.url,
+				grantType: 'clientCredentials',
+				accessTokenUrl: secrets.oauth2.tokenUrl,
+				clientId: secrets.oauth2.clientId,
+				clientSecret: secrets.oauth2.clientSecret,
+				scope: secrets.oauth2.scope,
+				authentication: 'header',
+				authUrl: '',
+				authQueryParameters: '',
+			};
+		default:
+			return { apiUrl: office.url, authMode: 'apiKey', headerName: secrets.apiKey.header, apiKeyValue: secrets.apiKey.value, ignoreSslIssues: false };
+	}
+}
+
+/** Every secret of a back-office principal, for asserting that none leaks. */
+export function officeSecrets(office: BackOffice): string[] {
+	return [office.credentials, office.readOnlyCredentials].flatMap((c) => [c.apiKey.value, c.bearer, c.basic.password, c.oauth2.clientSecret]);
+}
+
+export function credentialsFor(env: SyncEnv, transport: Transport = 'basic-https', overrides: IDataObject = {}, officeAuth: OfficeAuth = 'apiKey'): Record<string, ICredentialDataDecryptedObject> {
+	return { extendCommerceConnectionApi: connectionCredential(env.store, transport, overrides), [officeCredentialType(officeAuth)]: officeCredential(env.office, officeAuth) };
 }
 
 /** Schedule Trigger → WooCommerce Fetch, as the templates start. */
@@ -85,17 +118,10 @@ export function everythingSaid(result: RunResult): string {
 }
 
 export function secretsOf(credentials: Record<string, ICredentialDataDecryptedObject>): string[] {
-	return [credentials.extendCommerceConnectionApi?.secret, credentials.extendCommerceApi?.accessToken].filter((value): value is string => typeof value === 'string' && value.length > 0);
-}
-
-/** The back office's HTTP API, as the push node would call it, for fetch-only tests. */
-export async function officeCall(office: BackOffice, method: string, path: string, body?: unknown): Promise<{ status: number; body: IDataObject }> {
-	const response = await fetch(`${office.url}/api/v1${path}`, {
-		method,
-		headers: { Authorization: `Bearer ${office.token}`, 'Content-Type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	return { status: response.status, body: (await response.json()) as IDataObject };
+	const office = { ...credentials.extendCommerceApi, ...credentials.extendCommerceOAuth2Api };
+	return [credentials.extendCommerceConnectionApi?.secret, office.apiKeyValue, office.bearerToken, office.password, office.clientSecret].filter(
+		(value): value is string => typeof value === 'string' && value.length > 0,
+	);
 }
 
 export function utcNowSeconds(store: WooSandbox): number {

@@ -6,18 +6,38 @@ const sinceField: INodeProperties = {
 	displayName: 'Since',
 	name: 'since',
 	type: 'options',
-	default: 'lastSync',
+	default: 'cursor',
 	options: [
 		{
-			name: 'Last Successful Sync',
-			value: 'lastSync',
-			description: 'Everything changed since the cursor committed in Extend Commerce (the first run starts at Order Start for orders, at the beginning for products)',
+			name: 'Cursor',
+			value: 'cursor',
+			description: 'Everything changed since the cursor below, which the workflow keeps (e.g. in a Data table); an empty cursor starts at Order Start for orders, at the beginning for products',
 		},
-		{ name: 'A Given Date', value: 'date', description: 'Everything changed since the date below; the sync state is not touched' },
-		{ name: 'Order Start of the Connection', value: 'orderStart', description: 'Everything changed since the connection\'s Order Start; the sync state is not touched' },
+		{ name: 'A Given Date', value: 'date', description: 'Everything changed since the date below' },
+		{ name: 'Order Start of the Connection', value: 'orderStart', description: 'Everything changed since the connection\'s Order Start' },
 	],
 	description: 'Where the changed records start',
 };
+
+/** One operation per resource, so the nodes panel lists each as an action and the node names itself in words. */
+function getChangedOperation(resource: 'order' | 'product', plural: string): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		default: 'getChanged',
+		options: [
+			{
+				name: 'Get Changed',
+				value: 'getChanged',
+				action: `Get changed ${plural}`,
+				description: `Get every ${resource} created or modified since a cursor or date, verified complete`,
+			},
+		],
+	};
+}
 
 export const fetchProperties: INodeProperties[] = [
 	{
@@ -31,22 +51,19 @@ export const fetchProperties: INodeProperties[] = [
 			{ name: 'Product', value: 'product' },
 		],
 	},
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		default: 'getChanged',
-		options: [
-			{
-				name: 'Get Changed',
-				value: 'getChanged',
-				action: 'Get changed records',
-				description: 'Get every record created or modified in the sync window',
-			},
-		],
-	},
+	getChangedOperation('order', 'orders'),
+	getChangedOperation('product', 'products'),
 	sinceField,
+	{
+		displayName: 'Cursor',
+		name: 'cursor',
+		type: 'string',
+		default: '={{ $json.cursor }}',
+		displayOptions: { show: { since: ['cursor'] } },
+		placeholder: '2025-06-01T00:00:00Z',
+		description:
+			'Records modified at or after this moment (UTC unless it carries an offset). By default the "cursor" field of the incoming item: the row the workflow read from its Data table. Empty starts at Order Start for orders, at the beginning for products.',
+	},
 	{
 		displayName: 'Since Date',
 		name: 'sinceDate',
@@ -152,7 +169,7 @@ export const fetchProperties: INodeProperties[] = [
 				type: 'number',
 				default: 10000,
 				typeOptions: { minValue: 0 },
-				description: 'A huge first sync is delivered in parts of about this size, one per run; the cursor advances only past delivered parts. 0 means no cap.',
+				description: 'A huge first sync is delivered in parts of about this size, one per run: the Sync Window then ends where this run stopped, so the next run continues from there. 0 means no cap.',
 			},
 			{
 				displayName: 'Retries',

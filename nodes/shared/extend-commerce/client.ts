@@ -1,161 +1,189 @@
-import type { CanonicalResource, RecordResult } from '../mapping/canonical';
-import { JsonClient, type ClientOptions } from '../transport/client';
-import { readApiError, TransportError } from '../transport/errors';
-import type { HttpResponse, HttpSend } from '../transport/http';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
 
-export interface ExtendCommerceSettings {
+import { RATE_LIMIT_HEADERS } from './api';
+import {
+	EXTEND_API_CREDENTIAL,
+	EXTEND_CLIENT_CREDENTIALS_TYPE,
+	authModeOf,
+	extendSecretsOf,
+	ignoresSslIssues,
+	normaliseExtendApiUrl,
+	type ExtendCredentialType,
+} from './auth';
+import { describeExtendFailure, isNotFound } from './errors';
+import { JsonClient, type JsonResponse } from '../transport/client';
+import { TransportError } from '../transport/errors';
+import { sendWithCredential, type HttpSend } from '../transport/http';
+import { settle } from '../transport/settle';
+import { pacedSend, RateLimitPacer, type PacerState } from '../transport/pacer';
+import { withQuery, type QueryValue } from '../transport/query';
+import type { RetryHooks, RetryPolicy } from '../transport/retry';
+
+export const EXTEND_SERVICE_NAME = 'Extend Commerce';
+
+/** Retries for Extend: a rate-limit window can be a minute long, so a retry may wait that long. */
+export const EXTEND_RETRY_POLICY: RetryPolicy = { attempts: 7, baseDelayMs: 500, maxDelayMs: 65_000 };
+
+export const EXTEND_TIMEOUT_MS = 60_000;
+
+export type Query = Record<string, QueryValue>;
+
+export interface ExtendClientSettings {
+	/** The API base, path prefix kept (see normaliseExtendApiUrl). */
 	apiUrl: string;
-	accessToken: string;
+	/** What a user checks when the credential is refused, e.g. "the API key in the Extend Commerce API credential". */
+	credentialHint: string;
+	secrets: string[];
 	ignoreSslIssues?: boolean;
 }
 
-export interface ConnectionRecord {
-	name: string;
-	externalSystem: string;
-	storeUrl: string;
-	orderStart: string;
-	warehouse: string | null;
-	companyGroup: string | null;
+export interface ExtendClientOptions {
+	timeoutMs?: number;
+	retryPolicy?: RetryPolicy;
+	retryHooks?: RetryHooks;
+	/** Shared by every request of this client; one is made when not given. */
+	pacer?: RateLimitPacer;
 }
 
-export interface PendingWindow {
-	executionId: string;
-	windowStart: string;
-	windowEnd: string;
-	registeredAt?: string;
-	expiresAt?: string;
-}
-
-export interface SyncState {
-	resource: CanonicalResource;
-	committedCursor: string | null;
-	pending: PendingWindow[];
-	updatedAt?: string;
-}
-
-export interface CommitResult {
-	committedCursor: string | null;
-	advanced: boolean;
-}
-
-export const SERVICE_NAME = 'Extend Commerce';
-
-export function normaliseApiUrl(url: string): string {
-	let text = (url ?? '').trim();
-	if (text && !/^[a-z]+:\/\//i.test(text)) text = `https://${text}`;
-	return text.replace(/\/+$/, '').replace(/\/api\/v1$/i, '');
-}
-
-/** The words a user reads for each failing answer of the back office. */
-export function describeExtendCommerceFailure(response: HttpResponse): TransportError {
-	const { code, message } = readApiError(response.text);
-	const said = message ? `: ${message}` : '';
-	switch (response.status) {
-		case 401:
-			return new TransportError('http', `Extend Commerce did not accept the access token${said}`, 'Check the Access Token in the Extend Commerce API credential; create a new token in Extend Commerce if it was revoked.', 401, code);
-		case 403:
-			return new TransportError('http', `The access token may not do this${said}`, 'Give the token write access to connections, products and orders in Extend Commerce.', 403, code);
-		case 404:
-			return new TransportError('http', code === 'connection_not_found' ? `Extend Commerce does not know this connection${said}` : `Extend Commerce has no such endpoint${said}`, code === 'connection_not_found' ? 'The push node registers the connection before pushing; check the connection Name.' : 'Check the API URL in the Extend Commerce API credential: it should be the back office address without /api/v1.', 404, code);
-		case 409:
-			return new TransportError('http', `Extend Commerce refused the sync-state change${said}`, 'Another execution changed the sync state first. Nothing was skipped; the next run fetches from the committed cursor.', 409, code);
-		case 413:
-			return new TransportError('http', `The batch is too large for Extend Commerce${said}`, 'Lower the Batch Size of the push node.', 413, code);
-		case 429:
-			return new TransportError('http', `Extend Commerce kept rate-limiting the requests${said}`, 'Lower the number of batches in flight, or run the workflow less often.', 429, code);
-		default:
-			if (response.status >= 500) {
-				return new TransportError('http', `Extend Commerce had a server error (HTTP ${response.status})${said}`, 'The back office failed; nothing was committed. The next run retries.', response.status, code);
-			}
-			return new TransportError('http', `Extend Commerce rejected the request (HTTP ${response.status})${said}`, 'See the message for the field to fix.', response.status, code);
-	}
-}
-
-/** Typed calls of the back-office contract (docs/extend-commerce-api.md) over the shared transport. */
-export class ExtendCommerceClient {
+/**
+ * Extend Commerce's REST API over the shared transport: paths relative to the API URL (names from
+ * EXTEND_PATHS), JSON in and out, authentication by the credential, pacing from the rate-limit
+ * headers, retries, error wording and secret redaction. Errors are TransportErrors; a
+ * record-level refusal carries code `record_refused` and Extend's words in `detail`.
+ */
+export class ExtendClient {
 	readonly http: JsonClient;
 
-	private readonly base: string;
+	readonly pacer: RateLimitPacer;
 
-	constructor(send: HttpSend, settings: ExtendCommerceSettings, options: Partial<ClientOptions> = {}) {
-		this.base = `${normaliseApiUrl(settings.apiUrl)}/api/v1`;
-		this.http = new JsonClient({
-			send,
-			serviceName: SERVICE_NAME,
-			describeHttpFailure: describeExtendCommerceFailure,
-			secrets: [settings.accessToken],
-			skipTlsVerification: settings.ignoreSslIssues === true,
-			...options,
-		});
-	}
+	readonly apiUrl: string;
 
-	async ping(): Promise<{ service?: string; apiVersion?: string; tenant?: string }> {
-		return (await this.http.json<{ service?: string; apiVersion?: string; tenant?: string }>({ method: 'GET', url: `${this.base}/ping` })).body;
-	}
-
-	async putConnection(key: string, connection: ConnectionRecord): Promise<void> {
-		await this.http.json({ method: 'PUT', url: `${this.base}/connections/${key}`, body: connection, headers: { 'Content-Type': 'application/json' } });
-	}
-
-	async upsertBatch(key: string, resource: CanonicalResource, records: unknown[], idempotencyKey: string): Promise<RecordResult[]> {
-		return (await this.pushBatch(key, resource, records, idempotencyKey)).results;
-	}
-
-	/** Like `upsertBatch`, and says whether the back office replayed a stored answer (Idempotency-Replayed: true) instead of applying the batch. */
-	async pushBatch(key: string, resource: CanonicalResource, records: unknown[], idempotencyKey: string): Promise<{ results: RecordResult[]; replayed: boolean }> {
-		const response = await this.http.json<{ results?: unknown }>({
-			method: 'POST',
-			url: `${this.base}/connections/${key}/${resource}/batch`,
-			body: { records },
-			headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
-		});
-		const results = response.body?.results;
-		if (!Array.isArray(results)) {
-			throw new TransportError('http', `${SERVICE_NAME} answered a ${resource} batch without a results list`, 'The back office does not follow the batch contract (docs/extend-commerce-api.md); check the API URL in the Extend Commerce API credential.', response.status);
+	constructor(send: HttpSend, readonly settings: ExtendClientSettings, options: ExtendClientOptions = {}) {
+		this.apiUrl = normaliseExtendApiUrl(settings.apiUrl);
+		if (!this.apiUrl) {
+			throw new TransportError(
+				'invalid-input',
+				`The API URL "${settings.apiUrl}" of the Extend Commerce credential is not a web address.`,
+				'Enter the REST API\'s base address as Extend gave it, e.g. https://api.example.com/tenant/api.',
+			);
 		}
-		return { results: results as RecordResult[], replayed: /^true$/i.test(response.headers['idempotency-replayed'] ?? '') };
-	}
-
-	async getSyncState(key: string, resource: CanonicalResource): Promise<SyncState> {
-		return (await this.http.json<SyncState>({ method: 'GET', url: this.syncStateUrl(key, resource) })).body;
-	}
-
-	/** The sync-state address of a connection and resource. */
-	syncStateUrl(key: string, resource: CanonicalResource): string {
-		return `${this.base}/connections/${key}/sync-state/${resource}`;
-	}
-
-	async registerPending(key: string, resource: CanonicalResource, window: PendingWindow): Promise<void> {
-		await this.http.json({
-			method: 'POST',
-			url: `${this.base}/connections/${key}/sync-state/${resource}/pending`,
-			body: window,
-			headers: { 'Content-Type': 'application/json' },
+		this.pacer = options.pacer ?? new RateLimitPacer({ headers: RATE_LIMIT_HEADERS });
+		this.http = new JsonClient({
+			send: pacedSend(send, this.pacer),
+			serviceName: EXTEND_SERVICE_NAME,
+			describeHttpFailure: (response, request) => describeExtendFailure(response, request, settings.credentialHint),
+			secrets: settings.secrets,
+			skipTlsVerification: settings.ignoreSslIssues === true,
+			timeoutMs: options.timeoutMs ?? EXTEND_TIMEOUT_MS,
+			retryPolicy: options.retryPolicy ?? EXTEND_RETRY_POLICY,
+			retryHooks: options.retryHooks,
 		});
 	}
 
-	/** Commits an execution's pending window; undefined when the execution registered none (or it expired). */
-	async commit(key: string, resource: CanonicalResource, executionId: string): Promise<CommitResult | undefined> {
-		const result = await this.http.tryJson<CommitResult>({
-			method: 'POST',
-			url: `${this.base}/connections/${key}/sync-state/${resource}/commit`,
-			body: { executionId },
-			headers: { 'Content-Type': 'application/json' },
-		});
-		if (result.ok) return result.response.body;
-		if (result.error.status === 409 && result.error.code === 'pending_window_not_found') return undefined;
-		throw result.error;
+	/** The absolute URL of a path under the API URL. */
+	url(path: string, query: Query = {}): string {
+		return withQuery(`${this.apiUrl}/${path.replace(/^\/+/, '')}`, query);
 	}
 
-	async resetSyncState(key: string, resource: CanonicalResource, cursor: string | null): Promise<SyncState> {
-		return (
-			await this.http.json<SyncState>({
-				method: 'PUT',
-				url: `${this.base}/connections/${key}/sync-state/${resource}`,
-				body: { cursor },
-				headers: { 'Content-Type': 'application/json' },
-			})
-		).body;
+	async get<T = unknown>(path: string, query: Query = {}): Promise<T> {
+		return (await this.request<T>('GET', path, { query })).body;
+	}
+
+	/** GET that answers undefined when Extend says the record does not exist (a JSON 404). */
+	async getIfExists<T = unknown>(path: string, query: Query = {}): Promise<T | undefined> {
+		const read = await settle(async () => await this.get<T>(path, query));
+		if (read.ok) return read.value;
+		if (isNotFound(read.error)) return undefined;
+		throw read.error;
+	}
+
+	async post<T = unknown>(path: string, body: unknown, query: Query = {}): Promise<T> {
+		return (await this.request<T>('POST', path, { query, body })).body;
+	}
+
+	async put<T = unknown>(path: string, body: unknown, query: Query = {}): Promise<T> {
+		return (await this.request<T>('PUT', path, { query, body })).body;
+	}
+
+	/** The full answer (status and headers too). A 2xx without a body reads as null. */
+	async request<T = unknown>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, options: { query?: Query; body?: unknown } = {}): Promise<JsonResponse<T>> {
+		const url = this.url(path, options.query);
+		const headers = options.body === undefined ? undefined : { 'Content-Type': 'application/json' };
+		const response = await this.http.exchange({ method, url, body: options.body, headers });
+		if (response.status >= 200 && response.status < 300 && response.text.trim() === '') {
+			return { status: response.status, headers: response.headers, body: null as T };
+		}
+		return this.http.read<T>(response, { method, url, body: options.body, headers });
+	}
+
+	redact(text: string): string {
+		return this.http.redact(text);
+	}
+
+	pacerState(): PacerState {
+		return this.pacer.state();
 	}
 }
 
+/** The secrets and the credential hint of an Extend credential. */
+export function extendSettingsFrom(type: ExtendCredentialType, credentials: ICredentialDataDecryptedObject): ExtendClientSettings {
+	const hint =
+		type === EXTEND_CLIENT_CREDENTIALS_TYPE
+			? 'the Client ID, Client Secret and Access Token URL in the Extend Commerce OAuth2 API credential'
+			: { apiKey: 'the header name and API key', bearer: 'the bearer token', basic: 'the user and password' }[authModeOf(credentials)] +
+				' in the Extend Commerce API credential';
+	return {
+		apiUrl: String(credentials.apiUrl ?? ''),
+		credentialHint: hint,
+		secrets: extendSecretsOf(credentials),
+		ignoreSslIssues: ignoresSslIssues(credentials),
+	};
+}
+
+/** The credential type the node's Authentication parameter chose. */
+export function extendCredentialTypeOf(context: IExecuteFunctions, itemIndex = 0): ExtendCredentialType {
+	const chosen = context.getNodeParameter('authentication', itemIndex, EXTEND_API_CREDENTIAL) as string;
+	return chosen === EXTEND_CLIENT_CREDENTIALS_TYPE ? EXTEND_CLIENT_CREDENTIALS_TYPE : EXTEND_API_CREDENTIAL;
+}
+
+const clients = new WeakMap<IExecuteFunctions, Map<string, ExtendClient>>();
+
+/**
+ * The Extend client of a node execution: auth from the credential chosen by the node's
+ * Authentication parameter, one rate-limit pacer for all its requests. Calls with the same
+ * context share one client (and so one pacer), whichever item they are for.
+ */
+export async function extendClientFor(context: IExecuteFunctions, itemIndex = 0, options: Omit<ExtendClientOptions, 'pacer'> = {}): Promise<ExtendClient> {
+	const type = extendCredentialTypeOf(context, itemIndex);
+	const cache = clients.get(context) ?? new Map<string, ExtendClient>();
+	clients.set(context, cache);
+	const cached = cache.get(type);
+	if (cached) return cached;
+	const credentials = await context.getCredentials(type, itemIndex);
+	const send = type === EXTEND_CLIENT_CREDENTIALS_TYPE ? sendWithOAuth2(context, type) : sendWithCredential(context, type, credentials);
+	const client = new ExtendClient(send, extendSettingsFrom(type, credentials), options);
+	cache.set(type, client);
+	return client;
+}
+
+/**
+ * Sends through n8n's OAuth2 handling (it fetches the client-credentials token and signs the
+ * request). A token URL that refuses the client becomes a 401 answer, so the user reads the
+ * same words as for any refused credential.
+ */
+function sendWithOAuth2(context: IExecuteFunctions, type: string): HttpSend {
+	const send = sendWithCredential(context, type);
+	return async (request) => {
+		const sent = await settle(async () => await send(request));
+		if (sent.ok) return sent.value;
+		{
+			const candidate = sent.error as { message?: unknown; cause?: { code?: unknown; cause?: { code?: unknown } } };
+			const message = typeof candidate?.message === 'string' ? candidate.message : '';
+			const networkCode = candidate?.cause?.code ?? candidate?.cause?.cause?.code;
+			if (/access token/i.test(message) && typeof networkCode !== 'string') {
+				return { status: 401, headers: { 'content-type': 'application/json' }, text: JSON.stringify({ message: 'the token URL did not issue a token for this client' }) };
+			}
+			throw sent.error;
+		}
+	};
+}

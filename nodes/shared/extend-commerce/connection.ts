@@ -3,8 +3,17 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { TransportError } from '../transport/errors';
 import { normaliseStoreUrl } from '../woocommerce/storeUrl';
 import { parseUtc, toIsoUtc } from '../woocommerce/window';
-import type { ConnectionRecord } from './client';
 import { connectionKey } from './connectionKey';
+
+/** The Extend Commerce Connection credential's settings (never its keys). */
+export interface ConnectionRecord {
+	name: string;
+	externalSystem: string;
+	storeUrl: string;
+	orderStart: string;
+	warehouse: string | null;
+	companyGroup: string | null;
+}
 
 export interface ConnectionIdentity {
 	key: string;

@@ -74,7 +74,11 @@ export class JsonClient {
 
 	/** A JSON request: 2xx with a JSON body, or a TransportError in the user's words. */
 	async json<T = unknown>(request: Omit<HttpRequest, 'timeoutMs'> & { timeoutMs?: number }): Promise<JsonResponse<T>> {
-		const response = await this.exchange(request);
+		return this.read<T>(await this.exchange(request), request);
+	}
+
+	/** Checks a final answer the way `json` does: 2xx with a JSON body, or a TransportError in the user's words. */
+	read<T = unknown>(response: HttpResponse, request: Omit<HttpRequest, 'timeoutMs'> & { timeoutMs?: number }): JsonResponse<T> {
 		const where = this.where(request.url);
 		if (response.status >= 300 && response.status < 400) {
 			const location = response.headers.location ? redactUrl(response.headers.location) : 'another address';
@@ -143,7 +147,7 @@ export class JsonClient {
 	}
 
 	private sanitised(error: TransportError): TransportError {
-		return new TransportError(error.kind, this.redact(error.message), this.redact(error.description), error.status, error.code);
+		return new TransportError(error.kind, this.redact(error.message), this.redact(error.description), error.status, error.code, error.detail === undefined ? undefined : this.redact(error.detail));
 	}
 }
 

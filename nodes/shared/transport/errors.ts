@@ -21,6 +21,8 @@ export class TransportError extends Error {
 		readonly status?: number,
 		/** The API's own error code, e.g. woocommerce_rest_authentication_error. */
 		readonly code?: string,
+		/** The API's own words, when they matter on their own (a refused record's reason). */
+		readonly detail?: string,
 	) {
 		super(message);
 		this.name = 'TransportError';

@@ -38,7 +38,8 @@ function toN8nOptions(request: HttpRequest): IHttpRequestOptions {
 		url: request.url,
 		headers: { Accept: 'application/json', ...request.headers },
 		body: request.body as IHttpRequestOptions['body'],
-		json: request.body !== undefined,
+		// A string body (a form) is sent as it is; anything else as JSON.
+		json: request.body !== undefined && typeof request.body !== 'string',
 		encoding: 'text',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,

@@ -17,7 +17,7 @@ describe('fetching changed products with their variations', () => {
 			.map((product) => Number(product.id));
 
 	it('puts every variation on its parent, even when they span pages', async () => {
-		const result = await runFetch({ resource: 'product', since: 'lastSync', variations: 'array' }, credentialsFor(env));
+		const result = await runFetch({ resource: 'product', since: 'cursor', variations: 'array' }, credentialsFor(env));
 		expect(result.error).toBeUndefined();
 		const items = result.items('WooCommerce Fetch');
 		const liveProducts = env.store.store.products().filter((product) => product.status !== 'trash');
@@ -34,7 +34,7 @@ describe('fetching changed products with their variations', () => {
 	});
 
 	it('can return variations as separate items right after their parent', async () => {
-		const result = await runFetch({ resource: 'product', since: 'lastSync', variations: 'items' }, credentialsFor(env));
+		const result = await runFetch({ resource: 'product', since: 'cursor', variations: 'items' }, credentialsFor(env));
 		const items = result.items('WooCommerce Fetch');
 		const index = items.findIndex((item) => item.json.id === bigParent);
 		const following = items.slice(index + 1, index + 131);
@@ -45,7 +45,7 @@ describe('fetching changed products with their variations', () => {
 
 	it('uses the store-wide variations listing where the store has it', async () => {
 		env.store.options.storeWideVariations = true;
-		const result = await runFetch({ resource: 'product', since: 'lastSync', variations: 'array' }, credentialsFor(env));
+		const result = await runFetch({ resource: 'product', since: 'cursor', variations: 'array' }, credentialsFor(env));
 		expect((result.items('WooCommerce Fetch').find((item) => item.json.id === bigParent)?.json.variations as unknown[]).length).toBe(130);
 		expect(env.store.log.some((entry) => entry.path === '/wc/v3/products/variations' && entry.status === 200)).toBe(true);
 		expect(env.store.log.some((entry) => /^\/wc\/v3\/products\/\d+\/variations$/.test(entry.path))).toBe(false);
@@ -68,7 +68,7 @@ describe('fetching changed products with their variations', () => {
 	});
 
 	it('filters by product status and type', async () => {
-		const result = await runFetch({ resource: 'product', since: 'lastSync', variations: 'none', filters: { productStatus: 'publish', productType: 'simple' } }, credentialsFor(env));
+		const result = await runFetch({ resource: 'product', since: 'cursor', variations: 'none', filters: { productStatus: 'publish', productType: 'simple' } }, credentialsFor(env));
 		const items = result.items('WooCommerce Fetch');
 		const expected = env.store.store.products().filter((product) => product.status === 'publish' && product.type === 'simple');
 		expect(items.map((item) => item.json.id).sort()).toEqual(expected.map((product) => product.id).sort());

@@ -1,6 +1,7 @@
-import type { INode } from 'n8n-workflow';
+import type { INode, INodeTypeDescription } from 'n8n-workflow';
 
 import { loadTemplate, TEMPLATES } from '../../../demo/demo';
+import { loadPackageNodes } from '../../harness/package-loader';
 import type { WorkflowJson } from '../../harness/run-workflow';
 
 export const PRODUCTS_TEMPLATE = TEMPLATES.find((t) => t.resource === 'product')!;
@@ -19,6 +20,56 @@ export function onlyNodeOfType(workflow: WorkflowJson, type: string): INode {
 	const nodes = nodesOfType(workflow, type);
 	if (nodes.length !== 1) throw new Error(`expected exactly one ${type} node, found ${nodes.length}`);
 	return nodes[0];
+}
+
+/**
+ * Whether the push node hands on the next cursor (a "Next Cursor" output, issue 11). Tests that run
+ * a whole template wait for it; the push node is built on another branch.
+ */
+export function pushHandsOnCursor(): boolean {
+	const push = loadPackageNodes().get('n8n-nodes-extend-commerce.extendCommercePush')?.description;
+	return JSON.stringify([push?.outputNames, push?.outputs]).includes('Next Cursor');
+}
+
+/** The template's two Data table nodes: the one reading the cursor row and the one saving the next cursor. */
+export function cursorNodes(workflow: WorkflowJson): { read: INode; save: INode } {
+	const tables = nodesOfType(workflow, 'n8n-nodes-base.dataTable');
+	const read = tables.filter((n) => n.parameters.operation === 'get');
+	const save = tables.filter((n) => n.parameters.operation === 'upsert');
+	if (tables.length !== 2 || read.length !== 1 || save.length !== 1) throw new Error('expected one Data table get and one Data table upsert node');
+	return { read: read[0], save: save[0] };
+}
+
+/** The description of n8n's Data table node from n8n 2.41 (n8n-nodes-base) or 1.123 (n8n-nodes-base-v1). */
+export function dataTableDescription(packageName: 'n8n-nodes-base' | 'n8n-nodes-base-v1'): INodeTypeDescription {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { DataTable } = require(`${packageName}/dist/nodes/DataTable/DataTable.node.js`) as { DataTable: new () => { description: INodeTypeDescription } };
+	return new DataTable().description;
+}
+
+export function stickyText(workflow: WorkflowJson): string {
+	return workflow.nodes
+		.filter((n) => n.type === 'n8n-nodes-base.stickyNote')
+		.map((n) => String(n.parameters.content))
+		.join('\n');
+}
+
+/**
+ * A generous estimate of the height n8n needs to show a sticky note's markdown: 14 px text at
+ * about 8 px per character, 22 px per line, headings 36 px, 24 px for the note's padding.
+ */
+export function estimatedStickyHeight(markdown: string, width: number): number {
+	const charsPerLine = Math.floor((width - 32) / 8);
+	let height = 24;
+	for (const line of markdown.split('\n')) {
+		if (line.startsWith('#')) {
+			height += 36;
+			continue;
+		}
+		const visible = line.replace(/\*\*|\*|`/g, '');
+		height += 22 * Math.max(1, Math.ceil(visible.length / charsPerLine));
+	}
+	return height;
 }
 
 /** The cron expressions of a Schedule Trigger node's rules. */

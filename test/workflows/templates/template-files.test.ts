@@ -1,19 +1,23 @@
 import { readdirSync } from 'node:fs';
-import type { INode, INodeProperties, INodeType } from 'n8n-workflow';
+import type { INodeProperties, INodeType } from 'n8n-workflow';
 
 import { TEMPLATES, TEMPLATES_DIR } from '../../../demo/demo';
 import { PackageNodeTypes } from '../../harness/node-types';
 import { loadPackageNodes } from '../../harness/package-loader';
-import { cronExpressionsOf, firings, onlyNodeOfType, parseCron, template } from './helpers';
+import { SYNC_TABLE_COLUMNS, SYNC_TABLE_NAME } from '../../support/cursor-table';
+import { cronExpressionsOf, cursorNodes, dataTableDescription, estimatedStickyHeight, firings, nodesOfType, onlyNodeOfType, parseCron, stickyText, template } from './helpers';
 
 const PACKAGE_PREFIX = 'n8n-nodes-extend-commerce.';
 /** n8n-nodes-base types the templates may use, with the type versions n8n ships. */
 const KNOWN_BASE_TYPES: Record<string, number[]> = {
 	'n8n-nodes-base.scheduleTrigger': [1, 1.1, 1.2, 1.3],
+	// n8n 1.123 (nodes-base 1.121.53) has only version 1; 2.41 has 1 and 1.1.
+	'n8n-nodes-base.dataTable': [1],
 	'n8n-nodes-base.noOp': [1],
 	'n8n-nodes-base.stickyNote': [1],
 };
 const FETCH_TYPE = `${PACKAGE_PREFIX}wooCommerceFetch`;
+const DATA_TABLE_TYPE = 'n8n-nodes-base.dataTable';
 const PUSH_TYPE = `${PACKAGE_PREFIX}extendCommercePush`;
 
 const packageNodes = loadPackageNodes();
@@ -29,7 +33,9 @@ function descriptionOf(type: string): INodeType['description'] {
 function shownProperties(properties: INodeProperties[], parameters: Record<string, unknown>): INodeProperties[] {
 	return properties.filter((property) => {
 		const show = property.displayOptions?.show ?? {};
-		return Object.entries(show).every(([name, allowed]) => (allowed as unknown[]).includes(parameters[name] ?? properties.find((p) => p.name === name)?.default));
+		return Object.entries(show)
+			.filter(([name]) => name !== '@version')
+			.every(([name, allowed]) => (allowed as unknown[]).includes(parameters[name] ?? properties.find((p) => p.name === name)?.default));
 	});
 }
 
@@ -88,39 +94,106 @@ describe.each(resources)('the %s template file', (resource) => {
 		}
 	});
 
-	it('chains Schedule Trigger → WooCommerce Fetch (since the last successful sync) → Extend Commerce (create or update)', () => {
+	it('chains Schedule Trigger → Read cursor (Data table) → WooCommerce Fetch (Since: Cursor) → Extend Commerce → Save cursor (Data table)', () => {
 		const trigger = onlyNodeOfType(workflow, 'n8n-nodes-base.scheduleTrigger');
 		const fetch = onlyNodeOfType(workflow, FETCH_TYPE);
 		const push = onlyNodeOfType(workflow, PUSH_TYPE);
-		expect(fetch.parameters).toMatchObject({ resource, operation: 'getChanged', since: 'lastSync' });
+		const { read, save } = cursorNodes(workflow);
+		expect(fetch.parameters).toMatchObject({ resource, operation: 'getChanged', since: 'cursor', cursor: '={{ $json.cursor }}' });
 		expect(fetch.parameters.returnAll ?? true).toBe(true);
 		expect(push.parameters).toMatchObject({ resource, operation: 'upsert' });
-		expect(workflow.connections[trigger.name].main).toEqual([[{ node: fetch.name, type: 'main', index: 0 }]]);
-		expect(workflow.connections[fetch.name].main).toEqual([[{ node: push.name, type: 'main', index: 0 }]]);
+		expect(workflow.connections[trigger.name].main).toEqual([[{ node: read.name, type: 'main', index: 0 }]]);
+		expect(workflow.connections[read.name].main).toEqual([[{ node: fetch.name, type: 'main', index: 0 }]]);
+		// Records go to the push; the Sync Window output stays free (the push reads it by expression).
+		expect(workflow.connections[fetch.name].main[0]).toEqual([{ node: push.name, type: 'main', index: 0 }]);
+		expect(workflow.connections[fetch.name].main[1] ?? []).toEqual([]);
+		// The push's second output is its Next Cursor; only that is saved.
+		expect(workflow.connections[push.name].main[1]).toEqual([{ node: save.name, type: 'main', index: 0 }]);
 		expect(spec.file.startsWith(`woocommerce-${resource}s-`)).toBe(true);
+	});
+
+	it('reads the cursor row of this workflow and resource, and continues without one on a first run', () => {
+		const { read } = cursorNodes(workflow);
+		expect(read.alwaysOutputData).toBe(true);
+		expect(read.parameters).toMatchObject({ resource: 'row', operation: 'get', matchType: 'allConditions', returnAll: false, limit: 1 });
+		expect((read.parameters.filters as { conditions: unknown[] }).conditions).toEqual([
+			{ keyName: 'workflow', condition: 'eq', keyValue: '={{ $workflow.id }}' },
+			{ keyName: 'resource', condition: 'eq', keyValue: `${resource}s` },
+		]);
+	});
+
+	it('saves the next cursor into the same row: one row per workflow and resource, every column of the sticky note', () => {
+		const { read, save } = cursorNodes(workflow);
+		expect(save.parameters).toMatchObject({ resource: 'row', operation: 'upsert', matchType: 'allConditions' });
+		expect(save.parameters.dataTableId).toEqual(read.parameters.dataTableId);
+		expect((save.parameters.filters as { conditions: unknown[] }).conditions).toEqual([
+			{ keyName: 'workflow', condition: 'eq', keyValue: '={{ $workflow.id }}' },
+			{ keyName: 'resource', condition: 'eq', keyValue: '={{ $json.resource }}' },
+		]);
+		const columns = save.parameters.columns as { mappingMode: string; value: Record<string, string>; schema: Array<{ id: string; type: string }> };
+		expect(columns.mappingMode).toBe('defineBelow');
+		expect(columns.value).toEqual({ workflow: '={{ $workflow.id }}', resource: '={{ $json.resource }}', connection: '={{ $json.connection }}', cursor: '={{ $json.cursor }}' });
+		expect(columns.schema.map((c) => [c.id, c.type])).toEqual(SYNC_TABLE_COLUMNS.map((c) => [c.name, c.type]));
+		const note = stickyText(workflow);
+		expect(note).toContain(`\`${SYNC_TABLE_NAME}\``);
+		for (const column of SYNC_TABLE_COLUMNS) expect(note).toContain(`\`${column.name}\``);
+		expect(note).toMatch(/all of type \*String\*/);
+		expect(note).toMatch(/Re-sync from a date[^\n]*set `cursor`/);
+	});
+
+	it('leaves the Data table to be picked from the list (n8n 1.123 cannot find a table by name) and both nodes say so', () => {
+		const { read, save } = cursorNodes(workflow);
+		for (const node of [read, save]) expect(node.parameters.dataTableId).toEqual({ __rl: true, mode: 'list', value: '', cachedResultName: SYNC_TABLE_NAME });
+		expect(stickyText(workflow)).toMatch(/pick it in \*Read cursor\* and \*Save cursor\*/);
+	});
+
+	it('sets only parameters n8n 1.123\'s and 2.41\'s Data table nodes both have, with values they offer', () => {
+		for (const description of [dataTableDescription('n8n-nodes-base'), dataTableDescription('n8n-nodes-base-v1')]) {
+			for (const node of nodesOfType(workflow, DATA_TABLE_TYPE)) {
+				const shown = shownProperties(description.properties, node.parameters);
+				for (const [name, value] of Object.entries(node.parameters)) {
+					const property = shown.find((p) => p.name === name);
+					expect({ node: node.name, parameter: name, known: property !== undefined }).toEqual({ node: node.name, parameter: name, known: true });
+					if (property?.type === 'options') expect(property.options?.map((o) => (o as { value: unknown }).value)).toContain(value);
+					if (property?.type === 'resourceLocator') expect(property.modes?.map((m) => m.name)).toContain((value as { mode: string }).mode);
+				}
+			}
+		}
 	});
 
 	it('sends rejected records from the push node\'s error output into a No Operation node', () => {
 		const push = onlyNodeOfType(workflow, PUSH_TYPE);
 		expect(push.onError).toBe('continueErrorOutput');
 		const outputs = workflow.connections[push.name].main;
-		expect(outputs).toHaveLength(2);
+		// Results, Next Cursor, then the error output n8n adds.
+		expect(outputs).toHaveLength(3);
 		expect(outputs[0] ?? []).toEqual([]);
-		const targets = (outputs[1] ?? []).map((c) => workflow.nodes.find((n) => n.name === c.node));
+		const targets = (outputs[2] ?? []).map((c) => workflow.nodes.find((n) => n.name === c.node));
 		expect(targets.map((n) => [n?.type, n?.name])).toEqual([['n8n-nodes-base.noOp', 'Rejected records']]);
 	});
 
-	it('references both credentials by name with id/name placeholders, as n8n exports them', () => {
+	it('references each credential the nodes declare by an unmistakable placeholder, the same one on every node, and a node note says which', () => {
+		const references = new Map<string, unknown>();
 		for (const node of [onlyNodeOfType(workflow, FETCH_TYPE), onlyNodeOfType(workflow, PUSH_TYPE)]) {
 			const declared = (descriptionOf(node.type).credentials ?? []).map((c) => c.name).sort();
 			expect(Object.keys(node.credentials ?? {}).sort()).toEqual(declared);
-			for (const reference of Object.values(node.credentials ?? {})) {
-				expect(reference).toEqual({ id: expect.any(String), name: expect.any(String) });
-				expect(reference.name.length).toBeGreaterThan(0);
+			for (const [type, reference] of Object.entries(node.credentials ?? {})) {
+				expect(reference.id).toMatch(/^REPLACE_WITH_/);
+				expect(reference.name).toMatch(/^REPLACE: /);
+				if (references.has(type)) expect(reference).toEqual(references.get(type));
+				references.set(type, reference);
 			}
+			expect(node.notesInFlow).toBe(true);
+			expect(node.notes).toMatch(/Credential/);
 		}
-		const byType = (node: INode) => node.credentials ?? {};
-		expect(byType(onlyNodeOfType(workflow, FETCH_TYPE))).toEqual(byType(onlyNodeOfType(workflow, PUSH_TYPE)));
+		expect(onlyNodeOfType(workflow, FETCH_TYPE).notes).toMatch(/Extend Commerce Connection API/);
+		expect(onlyNodeOfType(workflow, PUSH_TYPE).notes).toMatch(/Extend Commerce API.*Extend Commerce Connection API/);
+	});
+
+	it('sizes the sticky note so that its text is not clipped (n8n 1.123 cuts what does not fit)', () => {
+		const note = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.stickyNote')!;
+		const { height, width } = note.parameters as { height: number; width: number };
+		expect(estimatedStickyHeight(String(note.parameters.content), width)).toBeLessThanOrEqual(height);
 	});
 
 	it('connects every node except sticky notes, and no connection points to a missing node', () => {

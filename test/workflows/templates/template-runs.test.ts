@@ -1,56 +1,135 @@
-import { connectionKey } from '../../../nodes/shared/extend-commerce/connectionKey';
-import { committedCursor, DEMO_CONNECTION_NAME, demoCredentials, FETCH_NODE, PUSH_NODE, REJECTED_NODE, startDemoEnv, type DemoEnv } from '../../../demo/demo';
-import { runWorkflow, type RunResult } from '../../harness/run-workflow';
-import { template } from './helpers';
+import type { INode } from 'n8n-workflow';
 
-const KEY = connectionKey(DEMO_CONNECTION_NAME);
+import { demoCredentials, FETCH_NODE, loadTemplate, preparedTemplate, PUSH_NODE, rejectedOutputIndex, startDemoEnv, TEMPLATES, type DemoEnv } from '../../../demo/demo';
+import type { NextCursor, SyncWindowInfo } from '../../../nodes/shared/sync/syncWindow';
+import { runWorkflow, type RunResult, type WorkflowJson } from '../../harness/run-workflow';
+import { cursorRows, savedCursor, setCursor } from '../../support/cursor-table';
+import { pushHandsOnCursor } from './helpers';
+
 type Resource = 'product' | 'order';
 const plural = (resource: Resource) => (resource === 'product' ? 'products' : 'orders');
+const spec = (resource: Resource) => TEMPLATES.find((t) => t.resource === resource)!;
+const READ_NODE = 'Read cursor';
+const SAVE_NODE = 'Save cursor';
+const ORDER_START = '2025-01-01T00:00:00Z';
 
-function storeIds(env: DemoEnv, resource: Resource): string[] {
-	if (resource === 'order') return env.store.store.orders().filter((o) => o.status !== 'trash').map((o) => String(o.id)).sort();
+/** The template's workflow id: its key in the sync table. */
+function workflowIdOf(resource: Resource): string {
+	return String(loadTemplate(spec(resource).file).id);
+}
+
+function preparedTemplateFor(env: DemoEnv, resource: Resource): WorkflowJson {
+	return preparedTemplate(env, spec(resource));
+}
+
+function storeOrderIds(env: DemoEnv, since = '2025-01-01T00:00:00'): number[] {
 	return env.store.store
-		.products()
-		.filter((p) => p.status !== 'trash')
-		.flatMap((p) => [String(p.id), ...env.store.store.variations(p.id).map((v) => String(v.id))])
-		.sort();
+		.orders()
+		.filter((o) => o.status !== 'trash' && String(o.date_modified_gmt) >= since)
+		.map((o) => Number(o.id))
+		.sort((a, b) => a - b);
 }
 
-function officeIds(env: DemoEnv, resource: Resource): string[] {
-	return env.office.data.records(KEY, plural(resource)).map((r) => r.sourceId).sort();
+function fetchedIds(result: RunResult): number[] {
+	return result.items(FETCH_NODE).map((i) => Number(i.json.id)).sort((a, b) => a - b);
 }
 
-async function runTemplate(env: DemoEnv, resource: Resource, mode: 'trigger' | 'manual' = 'trigger'): Promise<RunResult> {
-	return await runWorkflow(template(resource), { credentials: demoCredentials(env), mode });
+function windowOf(result: RunResult): SyncWindowInfo {
+	return result.items(FETCH_NODE, 1)[0]?.json as unknown as SyncWindowInfo;
 }
 
-describe('the templates run end to end against the sandboxes (scheduled executions)', () => {
+async function runTemplate(env: DemoEnv, resource: Resource, options: { mode?: 'trigger' | 'manual'; workflow?: WorkflowJson } = {}): Promise<RunResult> {
+	return await runWorkflow(options.workflow ?? preparedTemplateFor(env, resource), { credentials: demoCredentials(env), mode: options.mode ?? 'trigger', dataTables: env.tables });
+}
+
+/** The template with changed fetch parameters (a user editing the node). */
+function withFetchParameters(env: DemoEnv, resource: Resource, parameters: Record<string, unknown>): WorkflowJson {
+	const workflow = preparedTemplateFor(env, resource);
+	const fetch = workflow.nodes.find((n) => n.name === FETCH_NODE) as INode;
+	fetch.parameters = { ...fetch.parameters, ...parameters } as INode['parameters'];
+	return workflow;
+}
+
+/** The first half of a template (Schedule Trigger → Read cursor → WooCommerce Fetch): what reads the cursor. */
+function readingHalf(env: DemoEnv, resource: Resource): WorkflowJson {
+	const workflow = preparedTemplateFor(env, resource);
+	const keep = new Set(['Schedule Trigger', READ_NODE, FETCH_NODE]);
+	return {
+		...workflow,
+		nodes: workflow.nodes.filter((n) => keep.has(n.name)),
+		connections: Object.fromEntries(Object.entries(workflow.connections).filter(([source]) => source !== FETCH_NODE && keep.has(source))),
+	};
+}
+
+describe('the templates read their cursor from the Data table (Schedule Trigger → Read cursor → WooCommerce Fetch)', () => {
 	let env: DemoEnv;
 	beforeEach(async () => {
-		env = await startDemoEnv({ products: 12, orders: 40, variationsPerProduct: 3, variableShare: 0.5 });
+		env = await startDemoEnv({ products: 6, orders: 40, variationsPerProduct: 2, variableShare: 0.5 });
 	});
 	afterEach(async () => await env.close());
 
-	it.each<Resource>(['product', 'order'])('the %s template delivers every record and commits the sync state', async (resource) => {
-		const result = await runTemplate(env, resource);
+	it('starts at Order Start when the table has no row for this workflow yet (a first run)', async () => {
+		const result = await runTemplate(env, 'order', { workflow: readingHalf(env, 'order') });
 		expect(result.error).toBeUndefined();
-		expect(result.status).toBe('success');
-		expect(result.nodeExecutionOrder).toEqual(['Schedule Trigger', FETCH_NODE, PUSH_NODE]);
-		const expected = storeIds(env, resource);
-		if (resource === 'product') expect(expected.length).toBeGreaterThan(env.store.store.products().length);
-		expect(officeIds(env, resource)).toEqual(expected);
-		expect(result.items(PUSH_NODE).map((i) => i.json.outcome)).toEqual(expected.map(() => 'created'));
-		expect(result.items(PUSH_NODE, 1)).toEqual([]);
-		const state = env.office.data.syncState(KEY, plural(resource));
-		expect(state.committedCursor).not.toBeNull();
-		expect(state.pending).toEqual([]);
-		// Each template moves only its own cursor.
-		expect(committedCursor(env.office, resource === 'product' ? 'order' : 'product')).toBeNull();
+		expect(result.items(READ_NODE).map((i) => i.json)).toEqual([{}]);
+		expect(windowOf(result)).toMatchObject({ resource: 'orders', since: 'cursor', windowStart: ORDER_START, complete: true });
+		expect(fetchedIds(result)).toEqual(storeOrderIds(env));
 	});
 
-	it('a second run of the orders template fetches and sends only the orders changed since the first', async () => {
+	it('starts at the cursor of this workflow\'s row for its resource, ignoring rows of other workflows and resources', async () => {
+		const orders = workflowIdOf('order');
+		setCursor(env.tables, orders, 'orders', '2025-06-15T00:00:00Z');
+		setCursor(env.tables, orders, 'products', '2025-01-02T00:00:00Z');
+		setCursor(env.tables, 'anotherWorkflow1', 'orders', '2025-01-03T00:00:00Z');
+		const result = await runTemplate(env, 'order', { workflow: readingHalf(env, 'order') });
+		expect(result.error).toBeUndefined();
+		expect(windowOf(result).windowStart).toBe('2025-06-15T00:00:00Z');
+		expect(fetchedIds(result)).toEqual(storeOrderIds(env, '2025-06-15T00:00:00'));
+	});
+
+	it('re-syncs from a date the user typed into the cursor cell, in any ISO form', async () => {
+		setCursor(env.tables, workflowIdOf('order'), 'orders', '2025-06-15T02:00:00+02:00');
+		const result = await runTemplate(env, 'order', { workflow: readingHalf(env, 'order') });
+		expect(windowOf(result).windowStart).toBe('2025-06-15T00:00:00Z');
+	});
+
+	it('stops before reading the store when the cursor cell holds something that is not a date, naming the Cursor', async () => {
+		setCursor(env.tables, workflowIdOf('order'), 'orders', 'soon');
+		const result = await runTemplate(env, 'order', { workflow: readingHalf(env, 'order') });
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe('Cursor "soon" is not a date');
+	});
+});
+
+const whenPushHandsOnCursor = pushHandsOnCursor() ? describe : describe.skip;
+
+whenPushHandsOnCursor('the templates end to end: the cursor lives in the Data table', () => {
+	let env: DemoEnv;
+	beforeEach(async () => {
+		env = await startDemoEnv({ products: 8, orders: 40, variationsPerProduct: 2, variableShare: 0.5 });
+	});
+	afterEach(async () => await env.close());
+
+	function nextCursorOf(result: RunResult): NextCursor | undefined {
+		return result.items(PUSH_NODE, 1)[0]?.json as unknown as NextCursor | undefined;
+	}
+
+	it.each<Resource>(['order', 'product'])('a first scheduled %s run reads from the start and saves the window end as this workflow\'s cursor', async (resource) => {
+		const result = await runTemplate(env, resource);
+		expect(result.error).toBeUndefined();
+		expect(result.nodeExecutionOrder).toEqual(['Schedule Trigger', READ_NODE, FETCH_NODE, PUSH_NODE, SAVE_NODE]);
+		const window = windowOf(result);
+		expect(window.windowStart).toBe(resource === 'order' ? ORDER_START : '2000-01-01T00:00:00Z');
+		const next = nextCursorOf(result)!;
+		expect(next).toMatchObject({ resource: plural(resource), cursor: window.windowEnd, connection: window.connection });
+		const counts = next.created + next.updated + next.unchanged + next.cancelled + next.skipped + next.rejected;
+		expect(counts).toBeGreaterThanOrEqual(window.records);
+		expect(cursorRows(env.tables)).toEqual([{ workflow: workflowIdOf(resource), resource: plural(resource), connection: window.connection, cursor: window.windowEnd }]);
+	});
+
+	it('a second run fetches only what changed since the saved cursor and moves the cursor on (same row)', async () => {
 		await runTemplate(env, 'order');
-		const cursor = committedCursor(env.office, 'order')!;
+		const first = savedCursor(env.tables, workflowIdOf('order'), 'orders')!;
 		const [a, b] = env.store.store.orders().filter((o) => o.status !== 'trash');
 		env.store.store.editOrder(a.id, { customer_note: 'Leave at the door' });
 		env.store.store.editOrder(b.id, { status: 'completed' });
@@ -59,48 +138,103 @@ describe('the templates run end to end against the sandboxes (scheduled executio
 
 		const second = await runTemplate(env, 'order');
 		expect(second.error).toBeUndefined();
-		expect(second.items(FETCH_NODE).map((i) => String(i.json.id)).sort()).toEqual([a.id, b.id, inserted.id].map(String).sort());
-		const outcomes = Object.fromEntries(second.items(PUSH_NODE).map((i) => [i.json.sourceId, i.json.outcome]));
-		expect(outcomes).toEqual({ [String(a.id)]: 'updated', [String(b.id)]: 'updated', [String(inserted.id)]: 'created' });
-		expect(Date.parse(committedCursor(env.office, 'order')!)).toBeGreaterThan(Date.parse(cursor));
-		expect(officeIds(env, 'order')).toEqual(storeIds(env, 'order'));
+		expect(windowOf(second).windowStart).toBe(first);
+		expect(fetchedIds(second)).toEqual([a.id, b.id, inserted.id].map(Number).sort((x, y) => x - y));
+		expect(Date.parse(savedCursor(env.tables, workflowIdOf('order'), 'orders')!)).toBeGreaterThan(Date.parse(first));
+		expect(cursorRows(env.tables)).toHaveLength(1);
 	});
 
-	it('a second run of the products template sends only the product whose variation changed', async () => {
-		await runTemplate(env, 'product');
-		const parent = env.store.store.products().find((p) => p.type === 'variable' && env.store.store.variations(p.id).length > 0)!;
-		const variation = env.store.store.variations(parent.id)[0];
-		env.store.store.editVariation(parent.id, variation.id, { regular_price: '123.45' });
+	it('saves nothing when Extend is down; the next run delivers everything from the same cursor', async () => {
+		env.office.faults.add({ kind: 'status', status: 503 } as never);
+		const failed = await runTemplate(env, 'order');
+		expect(failed.status).toBe('error');
+		expect(failed.nodeExecutionOrder).not.toContain(SAVE_NODE);
+		expect(cursorRows(env.tables)).toEqual([]);
+		env.office.faults.clear();
+		const next = await runTemplate(env, 'order');
+		expect(next.error).toBeUndefined();
+		expect(windowOf(next).windowStart).toBe(ORDER_START);
+		expect(fetchedIds(next)).toEqual(storeOrderIds(env));
+		expect(savedCursor(env.tables, workflowIdOf('order'), 'orders')).toBe(windowOf(next).windowEnd);
+	});
+
+	it('overlapping runs lose nothing: whichever saves last, every change is fetched by some run', async () => {
+		await runTemplate(env, 'order');
+		const editedBefore = env.store.store.editOrder(env.store.store.orders()[0].id, { customer_note: 'first edit' });
 		env.store.options.clockOffsetSeconds += 120;
-
-		const second = await runTemplate(env, 'product');
-		expect(second.error).toBeUndefined();
-		expect(second.items(FETCH_NODE).map((i) => i.json.id)).toEqual([parent.id]);
-		const outcomes = Object.fromEntries(second.items(PUSH_NODE).map((i) => [i.json.sourceId, i.json.outcome]));
-		expect(outcomes[String(variation.id)]).toBe('updated');
-		expect(Object.keys(outcomes).sort()).toEqual([String(parent.id), ...env.store.store.variations(parent.id).map((v) => String(v.id))].sort());
-		const stored = env.office.data.records(KEY, 'products').find((r) => r.sourceId === String(variation.id));
-		expect(JSON.stringify(stored?.record)).toContain('123.45');
+		const a = runTemplate(env, 'order');
+		const editedDuring = env.store.store.editOrder(env.store.store.orders()[1].id, { customer_note: 'second edit' });
+		env.store.options.clockOffsetSeconds += 120;
+		const b = runTemplate(env, 'order');
+		const [ra, rb] = await Promise.all([a, b]);
+		expect([ra.error, rb.error]).toEqual([undefined, undefined]);
+		env.store.options.clockOffsetSeconds += 120;
+		const rc = await runTemplate(env, 'order');
+		const seen = new Set([...fetchedIds(ra), ...fetchedIds(rb), ...fetchedIds(rc)]);
+		expect(seen.has(Number(editedBefore.id))).toBe(true);
+		expect(seen.has(Number(editedDuring.id))).toBe(true);
+		expect(cursorRows(env.tables)).toHaveLength(1);
 	});
 
-	it('routes records the back office rejects to "Rejected records"; the run succeeds and commits', async () => {
-		const rejected = storeIds(env, 'order').slice(0, 2);
-		env.office.faults.add({ kind: 'reject-records', sourceIds: rejected, match: { path: '/orders/batch' } });
-		const result = await runTemplate(env, 'order');
-		expect(result.status).toBe('success');
-		expect(result.nodeExecutionOrder).toContain(REJECTED_NODE);
-		const branch = result.items(REJECTED_NODE);
-		expect(branch.map((i) => String((i.json.details as { sourceId: string }).sourceId)).sort()).toEqual(rejected);
-		for (const item of branch) expect(String(item.json.error)).toMatch(/^Order \d+ was rejected: /);
-		expect(result.items(PUSH_NODE).map((i) => i.json.outcome)).not.toContain('rejected');
-		expect(officeIds(env, 'order')).toEqual(storeIds(env, 'order').filter((id) => !rejected.includes(id)));
-		expect(env.office.data.syncState(KEY, 'orders')).toMatchObject({ committedCursor: expect.any(String), pending: [] });
+	it('a late save of an older window moves the cursor back: the next run only repeats records (duplicates, never gaps)', async () => {
+		await runTemplate(env, 'order');
+		const older = savedCursor(env.tables, workflowIdOf('order'), 'orders')!;
+		const edited = env.store.store.editOrder(env.store.store.orders()[0].id, { customer_note: 'edit' });
+		env.store.options.clockOffsetSeconds += 120;
+		await runTemplate(env, 'order');
+		setCursor(env.tables, workflowIdOf('order'), 'orders', older); // the slower execution saves last
+		env.store.options.clockOffsetSeconds += 120;
+		const again = await runTemplate(env, 'order');
+		expect(again.error).toBeUndefined();
+		expect(fetchedIds(again)).toEqual([Number(edited.id)]);
+		expect(nextCursorOf(again)).toMatchObject({ created: 0 });
 	});
 
-	it('a run from the editor (manual) pushes the records but leaves the sync state uncommitted', async () => {
-		const result = await runTemplate(env, 'order', 'manual');
+	it('a capped first sync completes over several runs, each starting where the last one saved', async () => {
+		const workflow = withFetchParameters(env, 'order', { options: { maxRecordsPerRun: 10 } });
+		const all = storeOrderIds(env);
+		const seen: number[] = [];
+		let runs = 0;
+		for (let capped = true; capped && runs < 12; runs++) {
+			const before = savedCursor(env.tables, workflowIdOf('order'), 'orders');
+			const result = await runTemplate(env, 'order', { workflow });
+			expect(result.error).toBeUndefined();
+			const window = windowOf(result);
+			expect(window.windowStart).toBe(before ?? ORDER_START);
+			expect(window.records).toBeLessThanOrEqual(10);
+			seen.push(...fetchedIds(result));
+			expect(savedCursor(env.tables, workflowIdOf('order'), 'orders')).toBe(window.windowEnd);
+			capped = window.capped;
+		}
+		expect(runs).toBeGreaterThanOrEqual(Math.ceil(all.length / 10));
+		expect([...new Set(seen)].sort((x, y) => x - y)).toEqual(all);
+	});
+
+	it('a manual run from the editor saves the cursor like a scheduled one', async () => {
+		const result = await runTemplate(env, 'order', { mode: 'manual' });
 		expect(result.error).toBeUndefined();
-		expect(officeIds(env, 'order')).toEqual(storeIds(env, 'order'));
-		expect(committedCursor(env.office, 'order')).toBeNull();
+		expect(savedCursor(env.tables, workflowIdOf('order'), 'orders')).toBe(windowOf(result).windowEnd);
+	});
+
+	it('a Limit run pushes its records but saves no cursor', async () => {
+		const result = await runTemplate(env, 'order', { workflow: withFetchParameters(env, 'order', { returnAll: false, limit: 5 }) });
+		expect(result.error).toBeUndefined();
+		expect(result.items(FETCH_NODE)).toHaveLength(5);
+		expect(windowOf(result).complete).toBe(false);
+		expect(result.items(PUSH_NODE, 1)).toEqual([]);
+		expect(result.nodeExecutionOrder).not.toContain(SAVE_NODE);
+		expect(cursorRows(env.tables)).toEqual([]);
+	});
+
+	it('routes a record Extend refuses to "Rejected records"; the run succeeds and the cursor moves on', async () => {
+		const product = env.store.store.products().find((p) => p.status !== 'trash' && p.type === 'simple')!;
+		env.store.store.editProduct(product.id, { sku: '' });
+		const workflow = preparedTemplateFor(env, 'product');
+		const result = await runTemplate(env, 'product', { workflow });
+		expect(result.status).toBe('success');
+		const rejected = result.items(PUSH_NODE, rejectedOutputIndex(workflow));
+		expect(rejected.length).toBeGreaterThanOrEqual(1);
+		expect(nextCursorOf(result)!.rejected).toBe(rejected.length);
+		expect(savedCursor(env.tables, workflowIdOf('product'), 'products')).toBe(windowOf(result).windowEnd);
 	});
 });

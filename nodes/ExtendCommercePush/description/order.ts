@@ -1,0 +1,225 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_STATUSES_SENT } from '../../shared/mapping/extendOrder';
+import { requestOptions, syncProperties } from './sync';
+
+const show = { resource: ['order'], operation: ['create'] };
+
+export const orderOperation: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['order'] } },
+	default: 'create',
+	options: [
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create orders',
+			description:
+				'Create each WooCommerce order as a customer order in Extend Commerce (POST CustomerOrders), once; cancel the rows of orders cancelled later',
+		},
+	],
+};
+
+const WOO_STATUSES = [
+	{ name: 'Pending Payment', value: 'pending' },
+	{ name: 'Processing', value: 'processing' },
+	{ name: 'On Hold', value: 'on-hold' },
+	{ name: 'Completed', value: 'completed' },
+	{ name: 'Refunded', value: 'refunded' },
+	{ name: 'Failed', value: 'failed' },
+	{ name: 'Draft (Checkout)', value: 'checkout-draft' },
+];
+
+export const orderProperties: INodeProperties[] = [
+	{
+		displayName: 'Customer Number',
+		name: 'customerNumberMode',
+		type: 'options',
+		default: 'fixed',
+		displayOptions: { show },
+		options: [
+			{ name: 'One Webshop Customer', value: 'fixed', description: 'Every order goes to one Extend customer, e.g. WEBSHOP' },
+			{ name: 'WooCommerce Customer ID With a Prefix', value: 'wooCustomerId', description: 'Customer 17 becomes e.g. WC-17; guest orders go to one customer' },
+			{ name: 'Billing E-Mail', value: 'billingEmail', description: 'The order\'s billing e-mail is the Extend customer number' },
+			{ name: 'Expression', value: 'expression', description: 'Any value computed from the order' },
+		],
+		description: 'Which Extend customer each order belongs to. The customer must exist in Extend Commerce.',
+	},
+	{
+		displayName: 'Webshop Customer Number',
+		name: 'customerNumber',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'WEBSHOP',
+		displayOptions: { show: { ...show, customerNumberMode: ['fixed'] } },
+		description: 'The Extend customer number every order is placed for',
+	},
+	{
+		displayName: 'Customer Number Prefix',
+		name: 'customerNumberPrefix',
+		type: 'string',
+		default: 'WC-',
+		displayOptions: { show: { ...show, customerNumberMode: ['wooCustomerId'] } },
+	},
+	{
+		displayName: 'Guest Customer Number',
+		name: 'guestCustomerNumber',
+		type: 'string',
+		default: '',
+		placeholder: 'WEBSHOP',
+		displayOptions: { show: { ...show, customerNumberMode: ['wooCustomerId'] } },
+		description: 'The Extend customer number for orders placed without an account',
+	},
+	{
+		displayName: 'Customer Number Expression',
+		name: 'customerNumberExpression',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '={{ $json.billing.company }}',
+		displayOptions: { show: { ...show, customerNumberMode: ['expression'] } },
+	},
+	{
+		displayName: 'Statuses to Send',
+		name: 'statusesToSend',
+		type: 'multiOptions',
+		default: [...DEFAULT_STATUSES_SENT],
+		displayOptions: { show },
+		options: WOO_STATUSES,
+		description:
+			'Orders in these WooCommerce statuses are created in Extend; others are skipped (outcome "skipped"). A cancelled order that was sent has its rows cancelled.',
+	},
+	{
+		displayName: 'Unit',
+		name: 'unit',
+		type: 'string',
+		default: 'ST',
+		required: true,
+		displayOptions: { show },
+		description: 'The Extend unit code put on every order row (e.g. ST or Stk); it must exist in Extend',
+	},
+	{
+		displayName: 'Order Type',
+		name: 'orderType',
+		type: 'string',
+		default: 'Normal',
+		required: true,
+		displayOptions: { show },
+		description: 'Extend\'s orderType. Extend\'s samples show "Normal"; other values are not documented.',
+	},
+	{
+		displayName: 'Prices Sent',
+		name: 'pricesIncludeVat',
+		type: 'options',
+		default: false,
+		displayOptions: { show },
+		options: [
+			{ name: 'Excluding VAT', value: false },
+			{ name: 'Including VAT', value: true },
+		],
+		description:
+			'Whether unitPrice includes VAT. Extend does not document which it expects; assumed excluding VAT, with vatPercent beside it. Check with Extend.',
+	},
+	{
+		displayName: 'Delivery Methods',
+		name: 'deliveryMethods',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add Delivery Method',
+		displayOptions: { show },
+		description: 'WooCommerce shipping method → Extend delivery method code (codes are set up in Extend)',
+		options: [
+			{
+				displayName: 'Mapping',
+				name: 'mapping',
+				values: [
+					{ displayName: 'WooCommerce Shipping Method ID', name: 'wooMethod', type: 'string', default: '', placeholder: 'flat_rate' },
+					{ displayName: 'Extend Delivery Method', name: 'extendCode', type: 'string', default: '', placeholder: 'Hamtas' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Default Delivery Method',
+		name: 'defaultDeliveryMethod',
+		type: 'string',
+		default: '',
+		displayOptions: { show },
+		description: 'For shipping methods not in the table. Empty: no deliveryMethod is sent and Extend uses its own default.',
+	},
+	...syncProperties(['order']),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Asked Delivery Date',
+				name: 'askedDeliveryDate',
+				type: 'options',
+				default: 'orderDate',
+				options: [
+					{ name: 'Order Date', value: 'orderDate' },
+					{ name: 'Not Sent', value: 'none' },
+				],
+				description: 'What is sent as askedDeliveryDate (the order\'s creation time in UTC, or nothing)',
+			},
+			{
+				displayName: 'Freight Product Number',
+				name: 'shippingProductNumber',
+				type: 'string',
+				default: '',
+				description:
+					'An Extend product number for shipping costs, sent as an extra row. Empty: shipping costs are not sent (Extend documents no freight field; freightFree says whether shipping was free).',
+			},
+			{
+				displayName: 'Order Number Prefix',
+				name: 'orderNumberPrefix',
+				type: 'string',
+				default: '',
+				placeholder: 'WEB-',
+				description:
+					'Put before the WooCommerce order number in orderNumberExternal, so orders of two stores never share a number. Changing it later sends old orders again.',
+			},
+			{
+				displayName: 'Partial Delivery',
+				name: 'partialDelivery',
+				type: 'boolean',
+				default: false,
+				description: 'Whether Extend may deliver an order in parts (partialDelivery)',
+			},
+			{
+				displayName: 'Send Coupon as Promotion Code',
+				name: 'sendPromotionCode',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to send the first coupon as Extend\'s promotion code with prices before coupon discounts, so Extend applies its own promotion. Off: the discounted prices the customer paid are sent.',
+			},
+			{
+				displayName: 'Supply Mode',
+				name: 'supplyMode',
+				type: 'string',
+				default: 'Warehouse',
+				description: 'Extend\'s supplyMode for every row; Extend\'s samples show "Warehouse"',
+			},
+			{
+				displayName: 'Warehouse',
+				name: 'warehouse',
+				type: 'string',
+				default: '',
+				description:
+					'The Extend warehouse (short name) for every row. Empty: the Warehouse of the Extend Commerce Connection credential.',
+			},
+			...requestOptions(),
+		],
+	},
+];

@@ -1,0 +1,82 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { requestOptions, syncProperties } from './sync';
+
+const show = { resource: ['product'], operation: ['createOrUpdate'] };
+
+export const productOperation: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['product'] } },
+	default: 'createOrUpdate',
+	options: [
+		{
+			name: 'Create or Update',
+			value: 'createOrUpdate',
+			action: 'Create or update products',
+			description:
+				'Write each WooCommerce product and variation to Extend Commerce under its SKU, only when it differs. Extend does not document a product method: the Products/{productNumber} resource is assumed.',
+		},
+	],
+};
+
+export const productProperties: INodeProperties[] = [
+	{
+		displayName: 'Currency',
+		name: 'currency',
+		type: 'string',
+		default: 'SEK',
+		required: true,
+		displayOptions: { show },
+		description: 'The store\'s currency as a three-letter code (WooCommerce products carry none); sent with every price',
+	},
+	{
+		displayName: 'Unit',
+		name: 'unit',
+		type: 'string',
+		default: 'ST',
+		required: true,
+		displayOptions: { show },
+		description: 'The Extend unit code of every product (e.g. ST); it must exist in Extend',
+	},
+	{
+		displayName: 'VAT Percent',
+		name: 'vatPercent',
+		type: 'string',
+		default: '25',
+		required: true,
+		displayOptions: { show },
+		description: 'The VAT percent sent for products whose tax class is not listed below',
+	},
+	{
+		displayName: 'VAT by Tax Class',
+		name: 'vatByTaxClass',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add Tax Class',
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Tax Class',
+				name: 'mapping',
+				values: [
+					{ displayName: 'WooCommerce Tax Class', name: 'taxClass', type: 'string', default: '', placeholder: 'reduced-rate', description: 'The tax class slug; empty for Standard' },
+					{ displayName: 'VAT Percent', name: 'vatPercent', type: 'string', default: '', placeholder: '12' },
+				],
+			},
+		],
+	},
+	...syncProperties(['product']),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: requestOptions(),
+	},
+];
