@@ -7,7 +7,7 @@ function pagedSource(rows: unknown[], wrap: (page: unknown[]) => unknown = (page
 	const queries: Array<Record<string, QueryValue>> = [];
 	return {
 		queries,
-		async getJson(_path, query = {}) {
+		async get(_path, query = {}) {
 			queries.push(query);
 			const size = Number(query.pageSize);
 			const page = Number(query.page);
@@ -39,6 +39,6 @@ describe('Product Availability → Get Changed reader', () => {
 	});
 
 	it('names an answer that is not a list', async () => {
-		await expect(readChangedAvailability({ getJson: async () => ({ message: 'hello' }) }, {})).rejects.toThrow('with something other than a list');
+		await expect(readChangedAvailability({ get: async () => ({ message: 'hello' }) }, {})).rejects.toThrow('with something other than a list');
 	});
 });

@@ -70,7 +70,7 @@ export async function readChangedAvailability(client: ExtendGet, query: Availabi
 	const rows: AvailabilityRow[] = [];
 	let pages = 0;
 	for (let page: number = ASSUMED_LIST.firstPage; ; page++) {
-		const body = await client.getJson(EXTEND_PATHS.productAvailability, { ...filters, [ASSUMED_LIST.page]: page, [ASSUMED_LIST.pageSize]: pageSize });
+		const body = await client.get(EXTEND_PATHS.productAvailability, { ...filters, [ASSUMED_LIST.page]: page, [ASSUMED_LIST.pageSize]: pageSize });
 		pages += 1;
 		const list = listOf(body);
 		if (!list) {

@@ -5,5 +5,5 @@ import type { QueryValue } from '../transport/query';
  * credential's API URL), through the shared transport (auth, rate limits, retries, redaction).
  */
 export interface ExtendGet {
-	getJson(path: string, query?: Record<string, QueryValue>): Promise<unknown>;
+	get(path: string, query?: Record<string, QueryValue>): Promise<unknown>;
 }

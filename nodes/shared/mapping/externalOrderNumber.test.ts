@@ -1,4 +1,4 @@
-import { externalOrderNumber, wooOrderNumberOf } from './externalOrderNumber';
+import { withOrderNumberPrefix, wooOrderNumberOf } from './externalOrderNumber';
 
 describe('external order number (WooCommerce number with an optional prefix)', () => {
 	it.each([
@@ -6,7 +6,7 @@ describe('external order number (WooCommerce number with an optional prefix)', (
 		[1042, 'WEB-', 'WEB-1042'],
 		['SE-77', 'shop1/', 'shop1/SE-77'],
 	])('%p with prefix %p is %p and reads back', (number, prefix, external) => {
-		expect(externalOrderNumber(number, prefix)).toBe(external);
+		expect(withOrderNumberPrefix(number, prefix)).toBe(external);
 		expect(wooOrderNumberOf(external, prefix)).toBe(String(number));
 	});
 

@@ -1,9 +1,9 @@
 /**
  * The order number Extend Commerce holds for a WooCommerce order (`orderNumberExternal`): the
  * store's order `number` behind an optional prefix (one Extend tenant may serve several stores).
- * The push builds it with `externalOrderNumber`, the way back reads it with `wooOrderNumberOf`.
+ * The push builds it with `withOrderNumberPrefix` (see extendOrder.ts), the way back reads it with `wooOrderNumberOf`.
  */
-export function externalOrderNumber(wooNumber: string | number, prefix = ''): string {
+export function withOrderNumberPrefix(wooNumber: string | number, prefix = ''): string {
 	return `${prefix}${String(wooNumber)}`;
 }
 
