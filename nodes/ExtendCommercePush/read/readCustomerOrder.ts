@@ -7,7 +7,10 @@ import { toNodeError } from '../../shared/nodeErrors';
 import { failureModeOf, resultItem } from '../../shared/recordOutcome';
 import { settle } from '../../shared/transport/settle';
 
-/** Order → Get: one order per input item; an order Extend does not know is that item's failure, not the run's. */
+/**
+ * Order → Get: one order per input item. An order Extend does not know fails the run, or — with
+ * On Error set to continue — only its item.
+ */
 export async function getOrders(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const mode = failureModeOf(this);
@@ -24,7 +27,7 @@ export async function getOrders(this: IExecuteFunctions): Promise<INodeExecution
 			const read = await settle(async () => await readCustomerOrder(client as ExtendClient, orderNumber));
 			if (read.ok) {
 				output.push({ json: read.value, pairedItem: { item: itemIndex } });
-			} else if (isNotFound(read.error)) {
+			} else if (isNotFound(read.error) && mode !== 'none') {
 				output.push(resultItem({ itemIndex, orderNumber, error: { field: 'orderNumber', message: `Extend Commerce has no order ${orderNumber}` } } as IDataObject & { itemIndex: number; error: { field: string; message: string } }, mode, `Order ${orderNumber}`));
 			} else {
 				throw toNodeError(this.getNode(), read.error, client.settings.secrets, itemIndex);
