@@ -3,7 +3,7 @@ import type { INode, INodeParameters } from 'n8n-workflow';
 
 import { runWorkflow, type WorkflowJson } from '../../harness/run-workflow';
 import { officeSecrets } from '../../support/sync-env';
-import { createExtendOrder, startReverseEnv, WAREHOUSE, type ReverseEnv } from './templates';
+import { createExtendOrder, startReverseEnv, WAREHOUSE, type ReverseEnv } from '../../support/reverse-env';
 
 function readWorkflow(parameters: INodeParameters, onError?: INode['onError']): WorkflowJson {
 	return {

@@ -8,7 +8,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { serveWebhook, type ServedWebhook } from '../../harness/run-webhook';
 import { runWorkflow, type WorkflowJson } from '../../harness/run-workflow';
-import { reverseTemplate, startReverseEnv, WAREHOUSE, WEBHOOK_SECRET, type ReverseEnv } from './templates';
+import { reverseTemplate, startReverseEnv, WAREHOUSE, WEBHOOK_SECRET, type ReverseEnv } from '../../support/reverse-env';
 
 function productsSync(sinceDate: string): WorkflowJson {
 	const credentials = { extendCommerceConnectionApi: { id: '1', name: 'Shop' }, extendCommerceApi: { id: '2', name: 'Back office' } };

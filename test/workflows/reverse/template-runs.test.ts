@@ -10,7 +10,7 @@ import { dataTablesWithSyncTable, withSyncTablePicked, SYNC_TABLE_NAME } from '.
 import { orderNotes } from '../../../sandbox/woocommerce/writes';
 import { signatureOf } from '../../../nodes/shared/extend-commerce/webhookSignature';
 import { requestsTo } from './helpers';
-import { createExtendOrder, reverseTemplate, startReverseEnv, WAREHOUSE, WEBHOOK_SECRET, type ReverseEnv } from './templates';
+import { createExtendOrder, reverseTemplate, startReverseEnv, WAREHOUSE, WEBHOOK_SECRET, type ReverseEnv } from '../../support/reverse-env';
 
 const stockOf = (env: ReverseEnv, sku: string) =>
 	env.store.store.products().find((p) => p.sku === sku)?.stock_quantity ?? env.store.store.variations().find((v) => v.sku === sku)?.stock_quantity;

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import type { INodeProperties, INodeType } from 'n8n-workflow';
 
 import { TEMPLATES, TEMPLATES_DIR } from '../../../demo/demo';
-import { REVERSE_TEMPLATES } from '../reverse/templates';
+import { REVERSE_TEMPLATES } from '../../support/reverse-env';
 import { PackageNodeTypes } from '../../harness/node-types';
 import { loadPackageNodes } from '../../harness/package-loader';
 import { SYNC_TABLE_COLUMNS, SYNC_TABLE_NAME } from '../../support/cursor-table';

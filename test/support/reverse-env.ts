@@ -1,10 +1,10 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { loadTemplate } from '../../../demo/demo';
-import { startBackOffice, type BackOffice } from '../../../sandbox/extend-commerce';
-import { startWooSandbox, type WooSandbox, type WooSandboxOptions } from '../../../sandbox/woocommerce';
-import type { WorkflowJson } from '../../harness/run-workflow';
-import { connectionCredential, officeCredential } from '../../support/sync-env';
+import { loadTemplate } from '../../demo/demo';
+import { startBackOffice, type BackOffice } from '../../sandbox/extend-commerce';
+import { startWooSandbox, type WooSandbox, type WooSandboxOptions } from '../../sandbox/woocommerce';
+import type { WorkflowJson } from '../harness/run-workflow';
+import { connectionCredential, officeCredential } from './sync-env';
 
 /** The reverse-flow templates (issue 12), next to the two the demo runs. */
 export const REVERSE_TEMPLATES = {
