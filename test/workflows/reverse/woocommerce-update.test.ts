@@ -38,6 +38,19 @@ describe('WooCommerce Update: Product Stock → Set', () => {
 		expect(run.items('WooCommerce Update')[0].json).toEqual({ sku: variation.sku, outcome: 'updated', quantity: 17, previousQuantity: before, productId: variation.id, parentId: parent.id });
 		expect(requestsTo(store, /\/batch$/, from)).toEqual([`/wc/v3/products/${parent.id}/variations/batch`]);
 		expect(store.store.variations(parent.id)[1].stock_quantity).toBe(17);
+		// Its parent's SKU begins the variation's, so that parent's variations are the only ones read.
+		expect(requestsTo(store, /\/variations$/, from, 'GET')).toEqual([`/wc/v3/products/${parent.id}/variations`]);
+	});
+
+	it('finds a variation whose SKU does not begin with its parent\'s by reading the other parents too', async () => {
+		store = await startWooSandbox();
+		const parents = store.store.products().filter((product) => product.type === 'variable');
+		const last = parents[parents.length - 1];
+		const variation = store.store.variations(last.id)[0];
+		store.store.editVariation(last.id, variation.id, { sku: 'ODD-ONE-OUT' });
+		const run = await runUpdate(store, STOCK_FROM_AVAILABILITY, [{ productNumber: 'ODD-ONE-OUT', availableBalance: 4 }]);
+		expect(run.items('WooCommerce Update')[0].json).toMatchObject({ outcome: 'updated', productId: variation.id, parentId: last.id });
+		expect(store.store.variations(last.id)[0].stock_quantity).toBe(4);
 	});
 
 	it('sends an unknown SKU to the error output, paired with its input item, and writes the rest', async () => {

@@ -1,7 +1,6 @@
 import { mapWithConcurrency } from '../../concurrency';
 import type { WooClient, WooRecord } from '../client';
 import { PAGE_SIZE } from '../pager';
-import { fetchVariations } from '../variations';
 
 /** Where one SKU's stock lives in the store. */
 export interface StockTarget {
@@ -42,7 +41,8 @@ async function allPages(store: WooClient, route: string, query: Record<string, s
 /**
  * Resolves SKUs to the products and variations that carry them, once per run: products by the
  * `sku` filter, 50 SKUs a request; SKUs still missing are looked for among the variations of the
- * variable products (WooCommerce's products `sku` filter does not search variations).
+ * variable products (WooCommerce's products `sku` filter does not search variations), likely
+ * parents first, until all are found — an SKU the store does not have costs a full pass.
  */
 export async function resolveSkus(store: WooClient, skus: readonly string[], concurrency: number): Promise<Map<string, StockTarget>> {
 	const wanted = [...new Set(skus.filter((sku) => sku !== ''))];
@@ -58,16 +58,39 @@ export async function resolveSkus(store: WooClient, skus: readonly string[], con
 		if (wantedSet.has(sku)) found.set(sku, targetOf(record, 0));
 	}
 
-	const missing = wanted.filter((sku) => !found.has(sku));
-	if (missing.length === 0) return found;
-	const parents = await allPages(store, 'products', { type: 'variable', _fields: 'id,type' });
-	const variations = await fetchVariations(store, parents, concurrency);
-	const missingSet = new Set(missing);
-	for (const [parentId, list] of variations) {
-		for (const variation of list) {
-			const sku = String(variation.sku ?? '');
-			if (missingSet.has(sku) && !found.has(sku)) found.set(sku, targetOf(variation, parentId));
-		}
+	const missing = new Set(wanted.filter((sku) => !found.has(sku)));
+	if (missing.size === 0) return found;
+	const parents = await allPages(store, 'products', { type: 'variable', _fields: 'id,sku' });
+	const { likely, others } = likelyParents(parents, missing);
+	const step = Math.max(1, concurrency);
+	// The likely parents first, all at once; the others a few at a time, until every SKU is found.
+	const groups = [likely];
+	for (let index = 0; index < others.length; index += step) groups.push(others.slice(index, index + step));
+	for (const group of groups) {
+		if (found.size === wanted.length) break;
+		const lists = await mapWithConcurrency(group, step, async (parent) => await allPages(store, `products/${parent.id}/variations`, { _fields: 'id,sku,parent_id,stock_quantity,manage_stock' }));
+		group.forEach((parent, position) => {
+			for (const variation of lists[position]) {
+				const sku = String(variation.sku ?? '');
+				if (missing.has(sku) && !found.has(sku)) found.set(sku, targetOf(variation, parent.id));
+			}
+		});
 	}
 	return found;
+}
+
+/**
+ * Splits the variable products into those whose SKU begins a wanted SKU and the rest: variation
+ * SKUs are usually the parent's plus a suffix (TB-V-003 → TB-V-003-RED-S), so the likely parents
+ * mostly hold them all.
+ */
+export function likelyParents(parents: readonly WooRecord[], wanted: ReadonlySet<string>): { likely: WooRecord[]; others: WooRecord[] } {
+	const skus = [...wanted];
+	const likely: WooRecord[] = [];
+	const others: WooRecord[] = [];
+	for (const parent of parents) {
+		const sku = String(parent.sku ?? '');
+		(sku !== '' && skus.some((candidate) => candidate.startsWith(sku)) ? likely : others).push(parent);
+	}
+	return { likely, others };
 }
