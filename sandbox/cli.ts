@@ -83,11 +83,20 @@ export function describeSandboxes(store: WooSandbox, office: BackOffice): string
 	].join('\n');
 }
 
+/** Every SKU of the store's products and variations (products without one are left out). */
+export function storeSkus(store: WooSandbox): string[] {
+	const skus = [...store.store.products().map((p) => p.sku), ...store.store.variations().map((v) => v.sku)];
+	return [...new Set(skus.filter((sku) => sku !== ''))];
+}
+
 export async function startSandboxes(args: SandboxArgs): Promise<{ store: WooSandbox; office: BackOffice; close(): Promise<void> }> {
 	const store = await startWooSandbox(args.store);
 	let office: BackOffice | undefined;
 	try {
 		office = await startBackOffice({ ...args.office.options, port: args.office.port });
+		// Extend order rows name products by SKU, and Extend expects products to exist in both
+		// systems: give the back office the store's SKUs, so its orders are accepted at once.
+		office.master.addProducts(storeSkus(store));
 	} finally {
 		// The back office did not start (port taken, bad data dir): do not leave the store serving.
 		if (office === undefined) await store.close();

@@ -142,14 +142,18 @@ export class Authenticator {
 	 */
 	issueToken(headers: IncomingHttpHeaders, raw: Buffer): { status: number; body: Record<string, unknown> } {
 		const form = parseForm(headers['content-type'], raw);
-		let clientId = form.client_id;
-		let clientSecret = form.client_secret;
+		// Candidate (id, secret) pairs: from the form, or from Basic read form-decoded and as sent.
+		let pairs: Array<[string | undefined, string | undefined]> = [[form.client_id, form.client_secret]];
 		const authorization = headers.authorization;
 		if (authorization && /^basic\s/i.test(authorization)) {
 			const decoded = Buffer.from(authorization.trim().split(/\s+/)[1] ?? '', 'base64').toString('utf8');
 			const colon = decoded.indexOf(':');
-			clientId = decodeURIComponent(colon < 0 ? decoded : decoded.slice(0, colon));
-			clientSecret = decodeURIComponent(colon < 0 ? '' : decoded.slice(colon + 1));
+			const id = colon < 0 ? decoded : decoded.slice(0, colon);
+			const secret = colon < 0 ? '' : decoded.slice(colon + 1);
+			pairs = [
+				[formDecode(id), formDecode(secret)],
+				[id, secret],
+			];
 		}
 		if (form.grant_type !== 'client_credentials') {
 			return { status: 400, body: { error: 'unsupported_grant_type', error_description: "Only grant_type=client_credentials is supported." } };
@@ -158,7 +162,7 @@ export class Authenticator {
 			return { status: 401, body: { error: 'invalid_client', error_description: 'OAuth2 is not enabled on this back office.' } };
 		}
 		const principal = this.principals.find(
-			(p) => clientId !== undefined && clientSecret !== undefined && same(p.credentials.oauth2.clientId, clientId) && same(p.credentials.oauth2.clientSecret, clientSecret),
+			(p) => pairs.some(([id, secret]) => id !== undefined && secret !== undefined && same(p.credentials.oauth2.clientId, id) && same(p.credentials.oauth2.clientSecret, secret)),
 		);
 		if (!principal) {
 			return { status: 401, body: { error: 'invalid_client', error_description: 'The client id or client secret is not recognised.' } };
@@ -175,6 +179,15 @@ export class Authenticator {
 			status: 200,
 			body: { access_token: token, token_type: 'Bearer', expires_in: this.tokenSeconds, scope: (asked.length ? asked : allowed).join(' ') },
 		};
+	}
+}
+
+/** RFC 6749 §2.3.1 form-encodes the Basic parts; clients that do not are read as sent. */
+function formDecode(value: string): string {
+	try {
+		return decodeURIComponent(value.replace(/\+/g, ' '));
+	} catch {
+		return value;
 	}
 }
 

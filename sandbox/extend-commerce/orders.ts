@@ -182,6 +182,9 @@ export function updateOrder(store: Store, orderNumber: string, body: Json, now: 
 			return;
 		}
 		// A new row; a cancel row without a warehouse lands here as an added, cancelled row.
+		if (row.rowOperation === undefined && row.salesData?.quantity === undefined) {
+			throw badField(`${field}.salesData.quantity`, `is required: no active row has externalPosition ${position ?? '(none given)'}, so this row is added.`);
+		}
 		const fallback = row.rowOperation === undefined ? defaultWarehouse(store) : undefined;
 		order.orderRows.push(stored(row, order.orderRows.length + 1, row.warehouse ?? fallback));
 	});

@@ -243,7 +243,7 @@ export interface BackOfficeOptions {
 	authModes?: AuthMode[];
 	/** Secrets of the read-write principal (defaults: demo values). */
 	credentials?: CredentialSeed;
-	/** Secrets of a read-only principal (403 on writes); defaults: demo values with a `readonly` marker. */
+	/** Secrets of a read-only principal (403 on writes); defaults: demo values with a `readonly` marker. Its API key goes in the read-write principal's header. */
 	readOnlyCredentials?: CredentialSeed;
 	/** Lifetime of OAuth2 access tokens in seconds (default 3600). */
 	oauth2TokenSeconds?: number;

@@ -106,7 +106,10 @@ export async function handleWeb(req: IncomingMessage, res: ServerResponse, url: 
 		if (problem) return sendError(res, new ApiError(400, problem));
 		return redirectHome(res);
 	}
-	sendError(res, new ApiError(404, `There is no page ${url.pathname.slice(0, 80)}; the web page is at / and the API under ${office.basePath}.`));
+	// Like the web server in front of a real back office: a wrong URL gets an HTML page, not JSON.
+	const html = `<!doctype html>\n<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1><p>There is no page ${escapeHtml(url.pathname.slice(0, 80))}; the web page is at / and the API under ${escapeHtml(office.basePath)}.</p></body></html>\n`;
+	res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(Buffer.byteLength(html)) });
+	res.end(method === 'HEAD' ? undefined : html);
 }
 
 /** Applies a form; answers the problem in words, or undefined when it worked. */

@@ -40,6 +40,23 @@ describe('authentication in four modes', () => {
 		expect(response.status).toBe(200);
 	});
 
+	it('reads a form-encoded or a raw client secret in Basic', async () => {
+		const office2 = await startBackOffice({ credentials: { oauth2: { clientSecret: 'p%ss+w%C3%B6rd' } } });
+		try {
+			const c = office2.credentials.oauth2;
+			for (const secret of [encodeURIComponent(c.clientSecret), c.clientSecret]) {
+				const response = await fetch(c.tokenUrl, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: `Basic ${Buffer.from(`${c.clientId}:${secret}`).toString('base64')}` },
+					body: 'grant_type=client_credentials',
+				});
+				expect([secret, response.status]).toEqual([secret, 200]);
+			}
+		} finally {
+			await office2.close();
+		}
+	});
+
 	it('answers invalid_client for a wrong client secret, and refuses other grants and scopes', async () => {
 		const wrong = await oauth2Token(office.credentials, 'not-the-secret');
 		expect(wrong).toEqual({ status: 401, body: { error: 'invalid_client', error_description: expect.any(String) } });

@@ -88,6 +88,13 @@ describe('PUT customerorders/{orderNumber} and the warehouse steps', () => {
 		expect(answer.body).toEqual({ message: expect.stringContaining(`is ${status}`), orderNumber, status });
 	});
 
+	it('refuses a row to add without a quantity (400)', async () => {
+		const answer = await call(office, 'PUT', `/customerorders/${orderNumber}`, { body: { orderRows: [{ product: { productNumber: 'CAP' }, externalRow: { externalPosition: 99 } }] } });
+		expect(answer.status).toBe(400);
+		expect(answer.body.field).toBe('orderRows[0].salesData.quantity');
+		expect(rows()).toHaveLength(2);
+	});
+
 	it('refuses unknown master data in a change (422) and unknown orders (404)', async () => {
 		const unknown = await call(office, 'PUT', `/customerorders/${orderNumber}`, { body: { orderRows: [cancelRow('GHOST', 10, 'MAIN')] } });
 		expect(unknown.status).toBe(422);

@@ -38,6 +38,12 @@ describe('POST CustomerOrders', () => {
 		expect(office.data.orders()).toHaveLength(1);
 	});
 
+	it('creates exactly one order when the same order arrives ten times at once', async () => {
+		const answers = await Promise.all(Array.from({ length: 10 }, () => call(office, 'POST', '/CustomerOrders', { body: orderBody('W-10x') })));
+		expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409, 409, 409, 409, 409, 409, 409, 409]);
+		expect(office.data.orders()).toHaveLength(1);
+	});
+
 	it('accepts and keeps fields it does not know (Extend: models only grow)', async () => {
 		const body = orderBody('W-3');
 		const extended = { ...body, newTopLevel: { a: 1 }, orderHeader: { ...body.orderHeader, futureField: 'x' }, orderRows: [{ ...body.orderRows[0], rowNote: 'gift' }] };

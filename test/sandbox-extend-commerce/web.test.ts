@@ -67,10 +67,11 @@ describe('web page', () => {
 		expect(html.indexOf('Numbered 59.')).toBeLessThan(html.indexOf('Numbered 10.'));
 	});
 
-	it('answers 404 JSON elsewhere, naming where the page and the API are', async () => {
-		const response = await fetch(`${office.origin}/nothing`);
+	it('answers an HTML 404 elsewhere (a wrong API URL), naming where the page and the API are', async () => {
+		const response = await fetch(`${office.origin}/CustomerOrders`);
 		expect(response.status).toBe(404);
-		expect(((await response.json()) as { message: string }).message).toContain('/demo-tenant/api');
+		expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+		expect(await response.text()).toContain('the API under /demo-tenant/api');
 	});
 
 	it('escapeHtml escapes the five HTML-special characters', () => {
