@@ -18,7 +18,7 @@ type Operation = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 /** resource:operation → what runs it. A new operation is one line here and its description above. */
 const operations: Record<string, Operation> = {
 	'order:create': createOrders,
-	'product:createOrUpdate': upsertProducts,
+	'product:upsert': upsertProducts,
 	'order:get': getOrders,
 	'productAvailability:getChanged': getChangedAvailability,
 };
@@ -30,7 +30,7 @@ export class ExtendCommercePush implements INodeType {
 		icon: { light: 'file:../../icons/extendCommerce.svg', dark: 'file:../../icons/extendCommerce.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ {"order:create": "Create orders", "product:createOrUpdate": "Create or update products"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+		subtitle: '={{ {"order:create": "Create orders", "product:upsert": "Create or update products"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: 'Send WooCommerce orders and products to the Extend Commerce back office as Extend documents them',
 		defaults: { name: 'Extend Commerce' },
 		// Every operation writes to the back office: none is offered to AI agents.

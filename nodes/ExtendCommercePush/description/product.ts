@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { requestOptions, syncProperties } from './sync';
 
-const show = { resource: ['product'], operation: ['createOrUpdate'] };
+const show = { resource: ['product'], operation: ['upsert'] };
 
 export const productOperation: INodeProperties = {
 	displayName: 'Operation',
@@ -10,11 +10,11 @@ export const productOperation: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['product'] } },
-	default: 'createOrUpdate',
+	default: 'upsert',
 	options: [
 		{
 			name: 'Create or Update',
-			value: 'createOrUpdate',
+			value: 'upsert',
 			action: 'Create or update products',
 			description:
 				'Write each WooCommerce product and variation to Extend Commerce under its SKU, only when it differs. Extend does not document a product method: the Products/{productNumber} resource is assumed.',

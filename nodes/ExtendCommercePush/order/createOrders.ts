@@ -15,7 +15,7 @@ import {
 } from '../../shared/mapping/extendOrder';
 import { MappingError } from '../../shared/mapping/fields';
 import { settle } from '../../shared/transport/settle';
-import type { RecordResult, Refused } from '../push/outcomes';
+import { asSentence, type RecordResult, type Refused } from '../push/outcomes';
 import { pushRecords, recordItems } from '../push/pushRecords';
 
 interface OrderTask {
@@ -86,8 +86,7 @@ function refused(task: OrderTask, keys: IDataObject, reason: string, fix: string
 }
 
 function fromMappingError(task: OrderTask, keys: IDataObject, error: MappingError): Refused {
-	const [what, fix] = error.message.split(' — ');
-	return refused(task, keys, `${what.replace(/[.\s]+$/, '')}.`, fix ? `${fix.charAt(0).toUpperCase()}${fix.slice(1).replace(/[.\s]+$/, '')}.` : 'Fix the field in WooCommerce; the change sends the order again with the next run.');
+	return refused(task, keys, asSentence(error.message), error.fix ?? 'Fix the field in WooCommerce: the change sends the order again with the next run.');
 }
 
 /** One order: skipped, created once, recognised as already there, or its rows cancelled. */

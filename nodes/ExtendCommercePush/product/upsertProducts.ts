@@ -7,7 +7,7 @@ import { writeProduct } from '../../shared/extend-commerce/products';
 import { isDecimalString } from '../../shared/mapping/decimal';
 import { settle } from '../../shared/transport/settle';
 import { mapProductToExtend, type MappedProduct, type ProductMappingSettings } from '../../shared/mapping/extendProduct';
-import type { RecordResult } from '../push/outcomes';
+import { asSentence, type RecordResult } from '../push/outcomes';
 import { pushRecords, recordItems } from '../push/pushRecords';
 
 interface ProductTask {
@@ -51,8 +51,8 @@ async function sendProduct(task: ProductTask, client: ExtendClient): Promise<Rec
 	const { mapped, itemIndex } = task;
 	const keys: IDataObject = { wooCommerceId: mapped.wooCommerceId };
 	if (!mapped.ok) {
-		const [what, fix] = mapped.error.message.split(' — ');
-		return { itemIndex, outcome: 'rejected', record: mapped.label, reason: `${what}.`, fix: fix ? `${fix.charAt(0).toUpperCase()}${fix.slice(1)}.` : 'Fix the field in WooCommerce.', keys };
+		const fix = mapped.error.fix ?? 'Fix the field in WooCommerce: the change sends the product again with the next run.';
+		return { itemIndex, outcome: 'rejected', record: mapped.label, reason: asSentence(mapped.error.message), fix, keys };
 	}
 	keys.productNumber = mapped.document.productNumber;
 	if (mapped.document.parentProductNumber) keys.parentProductNumber = mapped.document.parentProductNumber;

@@ -32,6 +32,11 @@ export function isRefused(result: RecordResult): result is Refused {
 	return result.outcome === 'rejected';
 }
 
+/** A text as one sentence: one final period, never two. */
+export function asSentence(text: string): string {
+	return `${text.trim().replace(/[.\s]+$/, '')}.`;
+}
+
 export function countOutcomes(results: readonly RecordResult[]): RecordCounts {
 	const counts: RecordCounts = { created: 0, updated: 0, unchanged: 0, cancelled: 0, skipped: 0, rejected: 0 };
 	for (const result of results) counts[result.outcome] += 1;

@@ -12,15 +12,8 @@ export function refusalRouteOf(context: IExecuteFunctions): RefusalRoute {
 	return context.getNode().onError === 'continueErrorOutput' ? 'errorOutput' : 'results';
 }
 
-/**
- * The item of a refused record. Its json starts with the reason and is complete on its own, and it
- * carries `error`, which every n8n line (1.123's n8n-core 1.122 and 2.x) routes to the error
- * output whatever the json holds. It carries no pairedItem on purpose: n8n merges the input item
- * (a WooCommerce order: some 47 keys) in front of an error item that has one, which buries the
- * reason; `inputItem` names the input item instead.
- */
-export function refusalItem(context: IExecuteFunctions, refusal: Refused, resource: string, withPairedItem: boolean): INodeExecutionData {
-	const json: IDataObject = {
+function refusalDetails(refusal: Refused, resource: string): IDataObject {
+	return {
 		reason: refusal.reason,
 		fix: refusal.fix,
 		record: refusal.record,
@@ -31,16 +24,18 @@ export function refusalItem(context: IExecuteFunctions, refusal: Refused, resour
 		...(refusal.extendMessage === undefined ? {} : { extendMessage: refusal.extendMessage }),
 		inputItem: refusal.itemIndex,
 	};
-	const error =
-		refusal.extendStatus === undefined
-			? new NodeOperationError(context.getNode(), refusal.reason, { description: refusal.fix, itemIndex: refusal.itemIndex })
-			: new NodeApiError(context.getNode(), { message: refusal.reason, httpCode: String(refusal.extendStatus) }, {
-					message: refusal.reason,
-					description: refusal.fix,
-					httpCode: String(refusal.extendStatus),
-					itemIndex: refusal.itemIndex,
-				});
-	return { json, error, ...(withPairedItem ? { pairedItem: { item: refusal.itemIndex } } : {}) };
+}
+
+/**
+ * The item of a refused record on the error output: json of exactly `message` (the reason) and
+ * `error` (everything about the record). That is the one shape every n8n line routes to the error
+ * output (n8n 1.123's n8n-core 1.122 routes only json of {error} or {error, message}; an item with
+ * `error` set is routed too, but n8n then replaces its json with the bare message). It carries no
+ * pairedItem on purpose: n8n merges the input item (a WooCommerce order: some 47 keys) in front
+ * of an error item that has one, which buries the reason; `error.inputItem` names the input item.
+ */
+export function errorOutputItem(refusal: Refused, resource: string): INodeExecutionData {
+	return { json: { message: refusal.reason, error: refusalDetails(refusal, resource) } };
 }
 
 export interface PushOutputs {
@@ -49,12 +44,12 @@ export interface PushOutputs {
 }
 
 /** Results in input order (one item per record), refused records routed as the node's settings say. */
-export function buildOutputs(context: IExecuteFunctions, resource: string, results: readonly RecordResult[], cursor: NextCursor | undefined, route: RefusalRoute): PushOutputs {
+export function buildOutputs(resource: string, results: readonly RecordResult[], cursor: NextCursor | undefined, route: RefusalRoute): PushOutputs {
 	const items: INodeExecutionData[] = [];
 	for (const result of [...results].sort((a, b) => a.itemIndex - b.itemIndex)) {
 		if (isRefused(result)) {
-			// Refusals shown among the results keep their pairedItem: n8n merges nothing there.
-			items.push(refusalItem(context, result, resource, route === 'results'));
+			// Shown among the results ("Continue (regular output)"), a refusal is a result like the others.
+			items.push(route === 'errorOutput' ? errorOutputItem(result, resource) : { json: refusalDetails(result, resource), pairedItem: { item: result.itemIndex } });
 			continue;
 		}
 		items.push({ json: { outcome: result.outcome, resource, ...result.keys }, pairedItem: { item: result.itemIndex } });
@@ -70,7 +65,8 @@ export function buildOutputs(context: IExecuteFunctions, resource: string, resul
 export function refusalStop(context: IExecuteFunctions, refusals: readonly Refused[]): NodeApiError | NodeOperationError {
 	const first = refusals[0];
 	const others = refusals.length > 1 ? ` (and ${refusals.length - 1} more)` : '';
-	const message = `${first.record}: ${first.reason.replace(/[.\s]+$/, '')}${others}.`;
+	const reason = first.reason.startsWith(first.record) ? first.reason : `${first.record}: ${first.reason}`;
+	const message = `${reason.replace(/[.\s]+$/, '')}${others}.`;
 	const description = `${first.fix} To send the other records on and route refused ones to a branch, set Settings → On Error to "Continue (using error output)".`;
 	if (first.extendStatus !== undefined) {
 		return new NodeApiError(context.getNode(), { message, httpCode: String(first.extendStatus) }, { message, description, httpCode: String(first.extendStatus), itemIndex: first.itemIndex });

@@ -58,7 +58,7 @@ export async function pushRecords<T>(context: IExecuteFunctions, plan: PushPlan<
 
 		const counts = countOutcomes(results);
 		const cursor = window ? nextCursorAfter(window, counts, new Date()) : undefined;
-		const outputs = buildOutputs(context, plan.resource, results, cursor, route);
+		const outputs = buildOutputs(plan.resource, results, cursor, route);
 		const hints = [
 			`${results.length} ${plan.syncResource}: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.cancelled} cancelled, ${counts.skipped} skipped, ${counts.rejected} rejected.`,
 		];

@@ -10,7 +10,7 @@ export interface CredentialCheckResult {
 }
 
 /** One try, a short timeout: a credential test answers within seconds. */
-const CHECK_OPTIONS = { retryPolicy: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 }, timeoutMs: 15_000 };
+const CHECK_OPTIONS = { retryPolicy: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 }, timeoutMs: 10_000 };
 
 /**
  * Checks an Extend credential with one cheap documented read — `GET CustomerOrders`, the smallest
@@ -38,5 +38,6 @@ function wordsFor(error: TransportError): string {
 		return 'The API URL does not answer like Extend Commerce\'s REST API. Check that it is the base address as Extend gave it, including any path after the host.';
 	}
 	if (error.kind === 'redirect') return `${error.message.replace(/[.\s]+$/, '')}. Put the final address into the API URL.`;
+	if (error.status !== undefined && error.status >= 500) return `${error.message.replace(/[.\s]+$/, '')}. Try again later; if it goes on, ask Extend whether the API is down.`;
 	return `${error.message.replace(/[.\s]+$/, '')}. ${error.description}`;
 }

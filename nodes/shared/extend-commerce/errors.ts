@@ -118,7 +118,14 @@ export function describeExtendFailure(response: HttpResponse, request: Pick<Http
 			);
 		case 404:
 			if (isJson(response)) {
-				return new TransportError('http', sentence(`Extend Commerce has no such record: ${where} (HTTP 404)${quoted}`), 'Check that the record exists in Extend Commerce.', 404, EXTEND_FAILURE.notFound, said);
+				return new TransportError(
+					'http',
+					sentence(`Extend Commerce found nothing at ${where} (HTTP 404)${quoted}`),
+					'Check the API URL in the Extend Commerce credential (the base address as Extend gave it, including any path after the host); if it is right, the record is gone from Extend.',
+					404,
+					EXTEND_FAILURE.notFound,
+					said,
+				);
 			}
 			return new TransportError(
 				'http',

@@ -81,20 +81,20 @@ export function orderLabel(order: unknown): string {
 function customerNumberOf(r: FieldReader, rule: CustomerNumberRule): string {
 	switch (rule.mode) {
 		case 'fixed':
-			if (!rule.customerNumber.trim()) throw r.fail('customer_id', '— the node\'s Customer Number is empty; enter the Extend customer number of your webshop customer');
+			if (!rule.customerNumber.trim()) throw r.fail('customer_id', 'has no Extend customer: the node\'s Webshop Customer Number is empty', 'Enter the Extend customer number of your webshop customer in the node\'s Webshop Customer Number.');
 			return rule.customerNumber.trim();
 		case 'expression':
-			if (!rule.customerNumber.trim()) throw r.fail('customer_id', '— the Customer Number expression gave nothing for this order');
+			if (!rule.customerNumber.trim()) throw r.fail('customer_id', 'has no Extend customer: the Customer Number Expression gave nothing for this order', 'Change the expression so that it gives a customer number for every order.');
 			return rule.customerNumber.trim();
 		case 'billingEmail': {
 			const email = r.object('billing').text('email').trim();
-			if (!email) throw r.fail('billing.email', 'is empty — Customer Number comes from the billing e-mail, so the order needs one');
+			if (!email) throw r.fail('billing.email', 'is empty, and the Customer Number comes from the billing e-mail', 'Add the billing e-mail in WooCommerce, or choose another Customer Number rule.');
 			return email;
 		}
 		case 'wooCustomerId': {
 			const id = r.optionalId('customer_id');
 			if (id !== null) return `${rule.prefix}${id}`;
-			if (!rule.guestCustomerNumber.trim()) throw r.fail('customer_id', 'is 0 (a guest order) and the node has no Guest Customer Number; enter the Extend customer number for guest orders');
+			if (!rule.guestCustomerNumber.trim()) throw r.fail('customer_id', 'is 0 (a guest order) and the node has no Guest Customer Number', 'Enter the Extend customer number for guest orders in the node\'s Guest Customer Number.');
 			return rule.guestCustomerNumber.trim();
 		}
 	}
@@ -128,7 +128,7 @@ function vatPercentOf(line: FieldReader, rates: Map<string, string>): string {
 function lineRow(line: FieldReader, index: number, settings: OrderMappingSettings, currency: string, rates: Map<string, string>): ExtendOrderRow {
 	const sku = line.text('sku').trim();
 	if (!sku) {
-		throw line.fail('sku', `is empty (line "${line.text('name')}") — Extend order rows refer to products by SKU; give the product a SKU in WooCommerce that exists as a product number in Extend`);
+		throw line.fail('sku', `is empty (line "${line.text('name')}")`, 'Extend order rows refer to products by SKU: give the product a SKU in WooCommerce that exists as a product number in Extend.');
 	}
 	const quantity = line.quantity('quantity');
 	// With Extend's promotions the price before coupons is sent; otherwise the net price the customer paid.
@@ -189,19 +189,19 @@ function isoWithOffset(r: FieldReader, field: string): string {
 
 /**
  * Maps one WooCommerce order. Throws a MappingError naming the order and field when something
- * needed is missing (e.g. `order 142: line_items[1].sku is empty — Extend order rows refer to products by SKU …`).
+ * needed is missing (e.g. `order 142: line_items[1].sku is empty (line "Mug")`), with what to do as its `fix`.
  */
 export function mapOrderToExtend(order: unknown, settings: OrderMappingSettings): ExtendCustomerOrder {
 	const label = orderLabel(order);
 	if (!isObject(order)) throw new MappingError(label, 'json', 'is not a WooCommerce order object');
 	const r = new FieldReader(label, order);
 	r.id('id');
-	if (!settings.warehouse.trim()) throw r.fail('id', '— no warehouse is set; enter the Extend warehouse in the Extend Commerce Connection credential (Warehouse) or in the node');
+	if (!settings.warehouse.trim()) throw r.fail('id', 'has no warehouse for its rows', 'Enter the Extend warehouse in the Extend Commerce Connection credential (Warehouse) or in the node.');
 	const currency = r.string('currency');
 	if (!/^[A-Z]{3}$/.test(currency)) throw r.fail('currency', `is ${JSON.stringify(currency)}, expected an ISO 4217 code such as "SEK"`);
 	const rates = taxRates(r);
 	const rows = r.items('line_items').map((line, index) => lineRow(line, index, settings, currency, rates));
-	if (rows.length === 0) throw r.fail('line_items', 'is empty — an Extend order needs at least one row');
+	if (rows.length === 0) throw r.fail('line_items', 'is empty', 'An Extend order needs at least one row: check the order in WooCommerce.');
 	const freight = shippingRow(r, settings, currency, rates);
 	if (freight) rows.push(freight);
 

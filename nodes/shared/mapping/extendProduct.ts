@@ -57,7 +57,7 @@ function vatOf(r: FieldReader, settings: ProductMappingSettings): number {
 function documentOf(r: FieldReader, name: string, parentProductNumber: string | null, settings: ProductMappingSettings): ExtendProduct {
 	const sku = r.text('sku').trim();
 	if (!sku) {
-		throw r.fail('sku', 'is empty — Extend order rows refer to products by SKU, so a product without one cannot be sent; give it a SKU in WooCommerce');
+		throw r.fail('sku', 'is empty', 'Extend order rows refer to products by SKU, so a product without one cannot be sent: give it a SKU in WooCommerce.');
 	}
 	const dimensions = r.object('dimensions');
 	const gtin = r.text('global_unique_id').trim();

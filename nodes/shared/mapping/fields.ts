@@ -13,8 +13,12 @@ export class MappingError extends Error {
 	/** The WooCommerce field, e.g. "date_modified_gmt" or "line_items[0].subtotal". */
 	readonly field: string;
 
-	constructor(record: string, field: string, problem: string) {
+	/** What to do about it, when the mapping knows (one sentence). */
+	readonly fix?: string;
+
+	constructor(record: string, field: string, problem: string, fix?: string) {
 		super(`${record}: ${field} ${problem}`);
+		this.fix = fix;
 		this.name = 'MappingError';
 		this.record = record;
 		this.field = field;
@@ -71,8 +75,8 @@ export class FieldReader {
 		return value !== undefined && value !== null && value !== '';
 	}
 
-	fail(field: string, problem: string): MappingError {
-		return new MappingError(this.record, this.path(field), problem);
+	fail(field: string, problem: string, fix?: string): MappingError {
+		return new MappingError(this.record, this.path(field), problem, fix);
 	}
 
 	/** A WooCommerce id: a positive integer (number or digit string), returned as a string. */

@@ -91,10 +91,12 @@ export class RateLimitPacer {
 		const now = this.now();
 		const names = this.options.headers;
 		const remaining = headerNumber(response.headers[names.remaining]);
-		const resetAt = resetAtFrom(response.headers[names.reset], now) ?? (response.status === 429 ? resetAtFrom(response.headers['retry-after'], now) : undefined);
+		const resetAt = resetAtFrom(response.headers[names.reset], now);
 		if (response.status === 429) {
+			// Over the limit: nothing more until the server said (Retry-After first, then the window's reset).
+			const retryAt = resetAtFrom(response.headers['retry-after'], now) ?? resetAt ?? now + 1000;
 			this.remaining = 0;
-			this.resetAt = Math.max(this.resetAt, resetAt ?? now + 1000);
+			this.resetAt = Math.max(this.resetAt, retryAt);
 			return;
 		}
 		if (remaining === undefined) return;

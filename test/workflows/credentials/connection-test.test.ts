@@ -1,10 +1,9 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { startWooSandbox, type WooSandbox, type WooSandboxOptions } from '../../../sandbox/woocommerce';
-import { startBackOffice, type BackOffice } from '../../../sandbox/extend-commerce';
 import { testCredential } from '../../harness/run-workflow';
 import { startRecordingServer } from '../../support/recording-server';
-import { connectionCredential, officeCredential } from '../../support/sync-env';
+import { connectionCredential } from '../../support/sync-env';
 
 const FETCH = 'n8n-nodes-extend-commerce.wooCommerceFetch';
 
@@ -117,41 +116,5 @@ describe('Verify Connection for the Extend Commerce Connection credential', () =
 		const shop = await store();
 		const result = await verify(connectionCredential(shop, 'basic-https', { apiUrl: `${shop.httpsUrl}/wp-json/wc/v3/` }));
 		expect(result.status).toBe('OK');
-	});
-});
-
-describe('the Extend Commerce API credential test', () => {
-	let office: BackOffice;
-	beforeAll(async () => {
-		office = await startBackOffice({ port: 0 });
-	});
-	afterAll(async () => await office.close());
-
-	const PUSH = 'n8n-nodes-extend-commerce.extendCommercePush';
-
-	it('confirms the back office and names the tenant', async () => {
-		expect(await testCredential(PUSH, 'extendCommerceApi', officeCredential(office))).toEqual({ status: 'OK', message: 'Connected to Extend Commerce (tenant "Demo Tenant").' });
-	});
-
-	it('says the token was not accepted, without repeating it', async () => {
-		const result = await testCredential(PUSH, 'extendCommerceApi', { ...officeCredential(office), accessToken: 'ec_wrong_token_123' });
-		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/did not accept the access token/);
-		expect(result.message).not.toContain('ec_wrong_token_123');
-	});
-
-	it('says the address is unreachable', async () => {
-		const result = await testCredential(PUSH, 'extendCommerceApi', { ...officeCredential(office), apiUrl: 'http://127.0.0.1:9' });
-		expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/refused the connection/) });
-	});
-
-	it('says the address is not an Extend Commerce API', async () => {
-		const shop = await startWooSandbox();
-		try {
-			const result = await testCredential(PUSH, 'extendCommerceApi', { ...officeCredential(office), apiUrl: shop.httpUrl });
-			expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/not as an Extend Commerce API/) });
-		} finally {
-			await shop.close();
-		}
 	});
 });

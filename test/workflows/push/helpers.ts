@@ -1,141 +1,183 @@
-import type { INodeExecutionData, IDataObject, ITaskData } from 'n8n-workflow';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, ITaskData } from 'n8n-workflow';
 
-import { connectionKey } from '../../../nodes/shared/extend-commerce/connectionKey';
-import type { BackOffice, BackOfficeOptions } from '../../../sandbox/extend-commerce';
-import type { WooSandbox, WooSandboxOptions } from '../../../sandbox/woocommerce';
+import { startBackOffice, type BackOffice, type BackOfficeOptions } from '../../../sandbox/extend-commerce';
+import { startWooSandbox, type WooSandbox, type WooSandboxOptions } from '../../../sandbox/woocommerce';
+import type { SyncWindowInfo } from '../../../nodes/shared/sync/syncWindow';
 import { runWorkflow, type RunOptions, type RunResult, type WorkflowJson } from '../../harness/run-workflow';
-import { connectionCredential, officeCredential, startSyncEnv } from '../../support/sync-env';
+import { connectionCredential, officeCredential, officeCredentialType, type OfficeAuth } from '../../support/sync-env';
 
-export const CONNECTION_NAME = 'Push Test Shop';
-export const CONNECTION_KEY = connectionKey(CONNECTION_NAME);
-export const FETCH = 'WooCommerce Fetch';
 export const PUSH = 'Extend Commerce';
+export const FETCH = 'WooCommerce Fetch';
+export const START = 'Schedule Trigger';
+export const CONNECTION_NAME = 'Push Test Shop';
+export const WAREHOUSE = 'MAIN';
+export const WEBSHOP_CUSTOMER = 'WEBSHOP';
 
-export interface Sandboxes {
-	woo: WooSandbox;
-	office: BackOffice;
-	close(): Promise<void>;
+const FIXTURES = path.resolve(__dirname, '../../fixtures/woocommerce/real-10.0.2');
+
+/** Every WooCommerce order captured from the real WooCommerce 10.0.2 store, once each (by id). */
+export function capturedOrders(): IDataObject[] {
+	const byId = new Map<number, IDataObject>();
+	for (const file of ['orders_list_page1', 'orders_list_modified_after', 'orders_list_status_filter', 'order_single', 'order_single_with_refunds', 'write_order_update_status']) {
+		const body = (JSON.parse(readFileSync(path.join(FIXTURES, `${file}.json`), 'utf8')) as { body: unknown }).body;
+		for (const order of Array.isArray(body) ? body : [body]) {
+			const record = order as IDataObject;
+			if (record && typeof record === 'object' && Array.isArray(record.line_items) && !byId.has(record.id as number)) byId.set(record.id as number, record);
+		}
+	}
+	return [...byId.values()];
 }
 
-export async function startSandboxes(woo: WooSandboxOptions = {}, office: BackOfficeOptions = {}): Promise<Sandboxes> {
-	const env = await startSyncEnv({ products: 8, orders: 24, variationsPerProduct: 3, ...woo }, office);
-	return { woo: env.store, office: env.office, close: env.close };
+export function fixture(name: string): IDataObject {
+	return (JSON.parse(readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8')) as { body: IDataObject }).body;
 }
 
-export function credentialsFor(sandboxes: { woo: WooSandbox; office: BackOffice }): NonNullable<RunOptions['credentials']> {
+/** A back office whose master data knows the given product numbers, the webshop customer and MAIN. */
+export async function startOffice(productNumbers: string[] = [], options: BackOfficeOptions = {}): Promise<BackOffice> {
+	return await startBackOffice({
+		...options,
+		master: { customers: [WEBSHOP_CUSTOMER], warehouses: [WAREHOUSE], products: productNumbers, ...options.master },
+	});
+}
+
+export function skusOf(orders: IDataObject[]): string[] {
+	return [...new Set(orders.flatMap((order) => (order.line_items as IDataObject[]).map((line) => String(line.sku))))].filter(Boolean);
+}
+
+/** Every SKU of a sandbox store (products and variations). */
+export function storeSkus(woo: WooSandbox): string[] {
+	return [...woo.store.products().map((p) => p.sku), ...woo.store.variations().map((v) => v.sku)].filter((sku) => sku !== '');
+}
+
+export interface PushRun {
+	resource: 'order' | 'product';
+	parameters?: IDataObject;
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	auth?: OfficeAuth;
+	/** Input items of the push (what the fetch node would emit). */
+	items: IDataObject[];
+	/** The Sync Window the push reads; omitted = a complete window; null = "Don't save a cursor". */
+	window?: Partial<SyncWindowInfo> | null;
+	credentialOverrides?: IDataObject;
+}
+
+export function completeWindow(resource: 'orders' | 'products', overrides: Partial<SyncWindowInfo> = {}): SyncWindowInfo {
 	return {
-		extendCommerceConnectionApi: connectionCredential(sandboxes.woo, 'basic-https', { connectionName: CONNECTION_NAME, authMode: 'basic', warehouse: 'Main' }),
-		extendCommerceApi: officeCredential(sandboxes.office),
+		connection: CONNECTION_NAME,
+		resource,
+		since: 'cursor',
+		windowStart: '2025-01-01T00:00:00Z',
+		windowEnd: '2025-08-01T00:00:00Z',
+		records: 0,
+		capped: false,
+		complete: true,
+		...overrides,
 	};
 }
 
-export interface ChainOptions {
-	resource: 'product' | 'order';
-	fetch?: IDataObject;
-	push?: IDataObject;
-	/** The push node's Settings → On Error. */
-	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
-}
-
-/** Schedule Trigger → WooCommerce Fetch (since the last sync) → Extend Commerce push, as the templates chain them. */
-export function syncWorkflow(options: ChainOptions): WorkflowJson {
-	const credentials = { extendCommerceConnectionApi: { id: '1', name: 'Shop' }, extendCommerceApi: { id: '2', name: 'Back office' } };
+/** Schedule Trigger (emitting the items) → Extend Commerce push, its Sync Window given as JSON. */
+export function pushWorkflow(run: PushRun): WorkflowJson {
+	const auth = run.auth ?? 'apiKey';
+	const resource = run.resource === 'order' ? 'orders' : 'products';
+	const windowParameters: IDataObject =
+		run.window === null ? { cursorMode: 'none' } : { cursorMode: 'syncWindow', syncWindow: JSON.stringify(completeWindow(resource, run.window ?? {})) };
+	const defaults: IDataObject = run.resource === 'order' ? { customerNumberMode: 'fixed', customerNumber: WEBSHOP_CUSTOMER } : { currency: 'USD' };
 	return {
 		nodes: [
-			{ id: '1', name: 'Schedule Trigger', type: 'n8n-nodes-base.scheduleTrigger', typeVersion: 1.2, position: [0, 0], parameters: {} },
+			{ id: '1', name: START, type: 'n8n-nodes-base.scheduleTrigger', typeVersion: 1.2, position: [0, 0], parameters: {} },
 			{
 				id: '2',
-				name: FETCH,
-				type: 'n8n-nodes-extend-commerce.wooCommerceFetch',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: { resource: options.resource, operation: 'getChanged', since: 'lastSync', options: { settleSeconds: 0 }, ...options.fetch },
-				credentials,
-			},
-			{
-				id: '3',
 				name: PUSH,
 				type: 'n8n-nodes-extend-commerce.extendCommercePush',
 				typeVersion: 1,
-				position: [400, 0],
-				parameters: { resource: options.resource, operation: 'upsert', currency: 'EUR', ...options.push },
-				credentials,
-				...(options.onError ? { onError: options.onError } : {}),
+				position: [200, 0],
+				parameters: {
+					authentication: officeCredentialType(auth),
+					resource: run.resource,
+					operation: run.resource === 'order' ? 'create' : 'upsert',
+					...defaults,
+					...windowParameters,
+					...run.parameters,
+				},
+				credentials: { [officeCredentialType(auth)]: { id: '2', name: 'Back office' }, extendCommerceConnectionApi: { id: '1', name: 'Shop' } },
+				...(run.onError ? { onError: run.onError } : {}),
 			},
 		],
-		connections: {
-			'Schedule Trigger': { main: [[{ node: FETCH, type: 'main', index: 0 }]] },
-			[FETCH]: { main: [[{ node: PUSH, type: 'main', index: 0 }]] },
-		},
+		connections: { [START]: { main: [[{ node: PUSH, type: 'main', index: 0 }]] } },
 	};
 }
 
-export async function runSync(sandboxes: Sandboxes, options: ChainOptions, run: RunOptions = {}): Promise<RunResult> {
-	return await runWorkflow(syncWorkflow(options), { credentials: credentialsFor(sandboxes), ...run });
+export function pushCredentials(office: BackOffice, auth: OfficeAuth = 'apiKey', woo?: WooSandbox, overrides: IDataObject = {}): Record<string, ICredentialDataDecryptedObject> {
+	const connection = woo
+		? connectionCredential(woo, 'basic-https', { connectionName: CONNECTION_NAME, warehouse: WAREHOUSE, ...overrides })
+		: { connectionName: CONNECTION_NAME, externalSystem: 'woocommerce', accessToken: 'ck_push_test_key_0000', secret: 'cs_push_test_secret_0000', apiUrl: 'https://shop.invalid', orderStart: '2025-01-01T00:00:00Z', warehouse: WAREHOUSE, ...overrides };
+	return { [officeCredentialType(auth)]: officeCredential(office, auth), extendCommerceConnectionApi: connection };
 }
 
-/** Every id the store holds for a resource (products with their variations, orders), trashed ones excluded. */
-export function storeIds(woo: WooSandbox, resource: 'product' | 'order'): string[] {
-	if (resource === 'order') return woo.store.orders().filter((o) => o.status !== 'trash').map((o) => String(o.id)).sort();
-	const ids: string[] = [];
-	for (const product of woo.store.products().filter((p) => p.status !== 'trash')) {
-		ids.push(String(product.id));
-		for (const variation of woo.store.variations(product.id)) ids.push(String(variation.id));
-	}
-	return ids.sort();
+export async function runPush(office: BackOffice, run: PushRun, options: RunOptions = {}): Promise<RunResult> {
+	return await runWorkflow(pushWorkflow(run), {
+		credentials: pushCredentials(office, run.auth, undefined, run.credentialOverrides),
+		triggerItems: run.items.map((json) => ({ json })),
+		...options,
+	});
 }
 
-export function officeIds(office: BackOffice, resource: 'product' | 'order'): string[] {
-	return office.data.records(CONNECTION_KEY, resource === 'product' ? 'products' : 'orders').map((r) => r.sourceId).sort();
+export interface PushOutputs {
+	results: IDataObject[];
+	nextCursor: IDataObject[];
+	errors: INodeExecutionData[];
 }
 
-export function cursorOf(office: BackOffice, resource: 'product' | 'order'): string | null {
-	return office.data.connections().some((c) => c.key === CONNECTION_KEY) ? office.data.syncState(CONNECTION_KEY, resource === 'product' ? 'products' : 'orders').committedCursor : null;
+export function outputsOf(result: RunResult): PushOutputs {
+	return {
+		results: result.items(PUSH, 0).map((item) => item.json),
+		nextCursor: result.items(PUSH, 1).map((item) => item.json),
+		errors: result.items(PUSH, 2),
+	};
 }
 
-export function hintsOf(result: RunResult, nodeName: string): string[] {
+export function hintsOf(result: RunResult, nodeName = PUSH): string[] {
 	const runs = (result.run.data.resultData.runData[nodeName] ?? []) as ITaskData[];
 	return runs.flatMap((run) => (run.hints ?? []).map((hint) => hint.message));
 }
 
-export function jsonOf(items: INodeExecutionData[]): IDataObject[] {
-	return items.map((item) => item.json);
+/** Every string a run produced (outputs, errors, hints), for secret checks. */
+export function everythingSaid(result: RunResult): string {
+	const error = result.error as unknown as { message?: string; description?: string } | undefined;
+	return JSON.stringify(result.run.data.resultData) + (error ? `${error.message ?? ''} ${error.description ?? ''}` : '');
 }
 
-/** Calls the sandbox back office's API directly (test setup only). */
-export async function callOffice(office: BackOffice, method: string, path: string, body?: unknown): Promise<unknown> {
-	const response = await fetch(`${office.url}${path}`, {
-		method,
-		headers: { Authorization: `Bearer ${office.token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
-	if (response.status >= 400) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-	return text ? JSON.parse(text) : undefined;
+export function countRequests(office: BackOffice, method: string, pathPart: RegExp): number {
+	return office.log.filter((entry) => entry.method === method && pathPart.test(entry.path)).length;
 }
 
-/**
- * Makes every batch request after the first `okBatches` answered ones fail with 500 until
- * `faults.clear()`: the fault is armed synchronously when the back office logs the last good
- * batch answer, before the client can send the next one.
- */
-export function failBatchesAfter(office: BackOffice, okBatches: number, resource: 'products' | 'orders'): void {
-	let answered = 0;
-	const log = office.log;
-	const push = log.push.bind(log);
-	log.push = (...entries) => {
-		for (const entry of entries) {
-			if (entry.method === 'POST' && entry.path.endsWith(`/${resource}/batch`) && entry.status === 200) {
-				answered += 1;
-				if (answered === okBatches) office.faults.add({ kind: 'status', status: 500, match: { method: 'POST', path: `/${resource}/batch` } });
-			}
-		}
-		return push(...entries);
+export { startWooSandbox, type WooSandboxOptions };
+
+/** Schedule Trigger → WooCommerce Fetch → Extend Commerce, as the templates chain them (Sync Window by its default expression). */
+export function chainWorkflow(resource: 'order' | 'product', fetchParameters: IDataObject = {}, pushParameters: IDataObject = {}, onError?: PushRun['onError']): WorkflowJson {
+	const push = pushWorkflow({ resource, items: [], parameters: pushParameters, onError }).nodes[1];
+	delete push.parameters.syncWindow;
+	delete push.parameters.cursorMode;
+	Object.assign(push.parameters, pushParameters);
+	return {
+		nodes: [
+			{ id: '1', name: START, type: 'n8n-nodes-base.scheduleTrigger', typeVersion: 1.2, position: [0, 0], parameters: {} },
+			{
+				id: '3',
+				name: FETCH,
+				type: 'n8n-nodes-extend-commerce.wooCommerceFetch',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: { resource, operation: 'getChanged', since: 'date', sinceDate: '2020-01-01T00:00:00Z', returnAll: true, options: { settleSeconds: 0 }, ...fetchParameters },
+				credentials: { extendCommerceConnectionApi: { id: '1', name: 'Shop' } },
+			},
+			{ ...push, position: [400, 0] },
+		],
+		connections: {
+			[START]: { main: [[{ node: FETCH, type: 'main', index: 0 }]] },
+			[FETCH]: { main: [[{ node: PUSH, type: 'main', index: 0 }], []] },
+		},
 	};
-}
-
-/** Waits until the wall clock is in a later second than now (sync windows end on whole seconds). */
-export async function nextSecond(): Promise<void> {
-	const now = Date.now();
-	await new Promise((resolve) => setTimeout(resolve, 1000 - (now % 1000) + 1000));
 }

@@ -13,7 +13,7 @@ import { reverseTemplate, startReverseEnv, WAREHOUSE, WEBHOOK_SECRET, type Rever
 function productsSync(sinceDate: string): WorkflowJson {
 	const credentials = { extendCommerceConnectionApi: { id: '1', name: 'Shop' }, extendCommerceApi: { id: '2', name: 'Back office' } };
 	const fetch: INodeParameters = { resource: 'product', operation: 'getChanged', since: 'date', sinceDate, returnAll: true, variations: 'array', filters: {}, options: { settleSeconds: 0 } };
-	const push: INodeParameters = { authentication: 'extendCommerceApi', resource: 'product', operation: 'createOrUpdate', currency: 'USD', unit: 'ST', vatPercent: '25', cursorMode: 'none', options: {} };
+	const push: INodeParameters = { authentication: 'extendCommerceApi', resource: 'product', operation: 'upsert', currency: 'USD', unit: 'ST', vatPercent: '25', cursorMode: 'none', options: {} };
 	return {
 		name: 'Products sync',
 		nodes: [

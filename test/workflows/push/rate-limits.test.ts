@@ -1,0 +1,48 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { BackOffice } from '../../../sandbox/extend-commerce';
+import { capturedOrders, outputsOf, runPush, skusOf, startOffice } from './helpers';
+
+/** n distinct orders from one captured order. */
+function manyOrders(n: number): IDataObject[] {
+	const base = capturedOrders().find((o) => o.status === 'processing')!;
+	return Array.from({ length: n }, (_, i) => ({ ...structuredClone(base), id: 20000 + i, number: String(20000 + i) }));
+}
+
+describe('rate limits (WorkflowExecute against the sandbox back office)', () => {
+	let office: BackOffice;
+	afterEach(async () => {
+		await office.close();
+	});
+
+	it('paces by x-ratelimit-remaining/reset: 15 orders (30 requests) through a 12-per-2-s limit, all created, never answered 429', async () => {
+		const orders = manyOrders(15);
+		office = await startOffice(skusOf(orders), { rateLimits: { orders: { limit: 12, windowSeconds: 2 }, reads: { limit: 12, windowSeconds: 2 } } });
+		const result = await runPush(office, { resource: 'order', items: orders, parameters: { options: { concurrency: 4 } } });
+		expect(result.error).toBeUndefined();
+		expect(outputsOf(result).results.every((r) => r.outcome === 'created')).toBe(true);
+		expect(office.data.orders()).toHaveLength(15);
+		// 15 lookups and 15 creates: more than two windows' worth, so the pacer had to wait.
+		expect(office.log.filter((entry) => entry.status === 429)).toHaveLength(0);
+	});
+
+	it('a 429 storm — more requests in flight than the window allows, before any header was seen — is waited out while retries remain', async () => {
+		const orders = manyOrders(8);
+		office = await startOffice(skusOf(orders), { retryAfter: true, rateLimits: { reads: { limit: 3, windowSeconds: 1 }, orders: { limit: 3, windowSeconds: 1 } } });
+		const result = await runPush(office, { resource: 'order', items: orders, parameters: { options: { concurrency: 8 } } });
+		expect(result.error).toBeUndefined();
+		expect(outputsOf(result).results.every((r) => r.outcome === 'created')).toBe(true);
+		expect(office.data.orders()).toHaveLength(8);
+		expect(office.log.filter((entry) => entry.status === 429).length).toBeGreaterThan(0);
+	});
+
+	it('a window exhausted by another client is waited for instead of failing', async () => {
+		const orders = manyOrders(3);
+		office = await startOffice(skusOf(orders), { rateLimits: { reads: { limit: 3, windowSeconds: 1 }, orders: { limit: 3, windowSeconds: 1 } } });
+		// Another client used up the read window just now.
+		for (let i = 0; i < 3; i++) await fetch(`${office.url}/CustomerOrders?pageSize=1`, { headers: { [office.credentials.apiKey.header]: office.credentials.apiKey.value } });
+		const result = await runPush(office, { resource: 'order', items: orders, parameters: { options: { concurrency: 3 } } });
+		expect(result.error).toBeUndefined();
+		expect(office.data.orders()).toHaveLength(3);
+	});
+});

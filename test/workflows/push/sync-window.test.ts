@@ -1,0 +1,71 @@
+import type { BackOffice } from '../../../sandbox/extend-commerce';
+import type { OfficeAuth } from '../../support/sync-env';
+import { capturedOrders, hintsOf, outputsOf, runPush, skusOf, startOffice } from './helpers';
+
+const orders = capturedOrders().filter((o) => o.status === 'processing');
+
+describe('Sync Window in, Next Cursor out', () => {
+	let office: BackOffice;
+	beforeEach(async () => {
+		office = await startOffice(skusOf(orders));
+	});
+	afterEach(async () => {
+		await office.close();
+	});
+
+	it('hands on the window end as the next cursor with the counts once every record was delivered', async () => {
+		const result = await runPush(office, { resource: 'order', items: orders, window: { windowStart: '2025-02-01T00:00:00Z', windowEnd: '2025-03-01T12:00:00Z', capped: true } });
+		expect(result.error).toBeUndefined();
+		expect(outputsOf(result).nextCursor).toEqual([
+			{
+				connection: 'Push Test Shop',
+				resource: 'orders',
+				cursor: '2025-03-01T12:00:00Z',
+				previousCursor: '2025-02-01T00:00:00Z',
+				capped: true,
+				created: orders.length,
+				updated: 0,
+				unchanged: 0,
+				cancelled: 0,
+				skipped: 0,
+				rejected: 0,
+				syncedAt: expect.stringMatching(/Z$/),
+			},
+		]);
+	});
+
+	it('hands on nothing after a Limit run (an incomplete window), and says so', async () => {
+		const result = await runPush(office, { resource: 'order', items: orders, window: { complete: false } });
+		expect(result.error).toBeUndefined();
+		expect(outputsOf(result).nextCursor).toEqual([]);
+		expect(hintsOf(result).join(' ')).toMatch(/only part of its window/);
+	});
+
+	it('"Don\'t Save a Cursor" pushes without a window and hands on nothing', async () => {
+		const result = await runPush(office, { resource: 'order', items: orders, window: null });
+		expect(result.error).toBeUndefined();
+		expect(outputsOf(result).results.every((r) => r.outcome === 'created')).toBe(true);
+		expect(outputsOf(result).nextCursor).toEqual([]);
+	});
+
+	it.each([
+		['not a window at all', { parameters: { syncWindow: '{"hello":1}' } }, /Sync Window is not the fetch node's window: its resource is neither products nor orders/],
+		['a window without its end', { parameters: { syncWindow: '{"resource":"orders","windowStart":"2025-01-01T00:00:00Z","complete":true}' } }, /its windowEnd is not an ISO 8601 UTC date/],
+		['the products window', { window: { resource: 'products' as const } }, /a window of products, but this node pushes orders/],
+		['a missing fetch node', { parameters: { syncWindow: "={{ $('WooCommerce Fetch').first(1).json }}" } }, /Sync Window could not be read/],
+	])('refuses %s before sending anything, naming the field and the fix', async (_name, run, message) => {
+		const result = await runPush(office, { resource: 'order', items: orders, ...run });
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(message);
+		expect((result.error as unknown as { description: string }).description).toMatch(/Don't Save a Cursor|same resource/);
+		expect(office.log).toHaveLength(0);
+	});
+
+	it.each<OfficeAuth>(['apiKey', 'bearer', 'basic', 'oauth2'])('pushes with %s authentication', async (auth) => {
+		const result = await runPush(office, { resource: 'order', items: orders.slice(0, 2), auth });
+		expect(result.error).toBeUndefined();
+		expect(outputsOf(result).results.map((r) => r.outcome)).toEqual(['created', 'created']);
+		const modes = new Set(office.log.filter((entry) => /customerorders/i.test(entry.path)).map((entry) => entry.authMode));
+		expect([...modes]).toEqual([auth]);
+	});
+});
