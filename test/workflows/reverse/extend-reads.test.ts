@@ -88,6 +88,6 @@ describe('Extend Commerce node: reading Extend', () => {
 		expect(continued.status).toBe('success');
 		const [ok, , failed] = continued.outputs['Extend Commerce'];
 		expect(ok.map((item) => [item.json.orderNumber, item.pairedItem])).toEqual([[orderNumber, { item: 1 }]]);
-		expect(failed.map((item) => [item.json.error, item.pairedItem])).toEqual([['Order NO-SUCH-ORDER: Extend Commerce has no order NO-SUCH-ORDER', { item: 0 }]]);
+		expect(failed.map((item) => [item.json.message, (item.json.error as { inputItem: number }).inputItem])).toEqual([['Order NO-SUCH-ORDER: Extend Commerce has no order NO-SUCH-ORDER', 0]]);
 	});
 });

@@ -61,8 +61,10 @@ describe('WooCommerce Update: Product Stock → Set', () => {
 		const [main, errors] = run.outputs['WooCommerce Update'];
 		expect(main.map((item) => [item.json.sku, item.json.outcome, item.pairedItem])).toEqual([[known.sku, 'updated', { item: 1 }]]);
 		expect(errors).toHaveLength(1);
-		expect(errors[0].json.error).toBe('SKU "NOT-IN-STORE": No product or variation in the store has SKU "NOT-IN-STORE"');
-		expect(errors[0].pairedItem).toEqual({ item: 0 });
+		expect(errors[0].json).toEqual({
+			message: 'SKU "NOT-IN-STORE": No product or variation in the store has SKU "NOT-IN-STORE"',
+			error: { sku: 'NOT-IN-STORE', outcome: 'failed', quantity: 3, error: { field: 'sku', message: 'No product or variation in the store has SKU "NOT-IN-STORE"' }, inputItem: 0 },
+		});
 		expect(store.store.products().find((p) => p.id === known.id)!.stock_quantity).toBe(41);
 	});
 
@@ -118,9 +120,9 @@ describe('WooCommerce Update: Order → Update Status', () => {
 		const [main, errors] = run.outputs['WooCommerce Update'];
 		expect(main.map((item) => [item.json.outcome, item.json.status, item.json.noteAdded])).toEqual([['updated', 'cancelled', false]]);
 		expect(store.store.orders().find((o) => o.id === order.id)!.status).toBe('cancelled');
-		expect(errors.map((item) => [item.pairedItem, item.json.error])).toEqual([
-			[{ item: 1 }, `Order "OTHER-${order.number}": Order number "OTHER-${order.number}" does not start with the prefix "WEB-": it belongs to another store, or the prefix differs from the one the push uses`],
-			[{ item: 2 }, 'Order "99999999": No order in the store has number "99999999"'],
+		expect(errors.map((item) => [(item.json.error as { inputItem: number }).inputItem, item.json.message])).toEqual([
+			[1, `Order "OTHER-${order.number}": Order number "OTHER-${order.number}" does not start with the prefix "WEB-": it belongs to another store, or the prefix differs from the one the push uses`],
+			[2, 'Order "99999999": No order in the store has number "99999999"'],
 		]);
 	});
 });
