@@ -22,11 +22,11 @@ function changedSinceOf(context: IExecuteFunctions, value: unknown): string | un
 	return new Date(parsed).toISOString();
 }
 
-async function defaultWarehouse(context: IExecuteFunctions): Promise<string> {
-	const connection = context.getNode().credentials?.extendCommerceConnectionApi;
-	if (!connection) return '';
+/** The store connection's Name and Warehouse, when the node has that credential. */
+async function storeConnection(context: IExecuteFunctions): Promise<{ name: string; warehouse: string }> {
+	if (!context.getNode().credentials?.extendCommerceConnectionApi) return { name: '', warehouse: '' };
 	const credentials = await context.getCredentials('extendCommerceConnectionApi');
-	return String(credentials.warehouse ?? '').trim();
+	return { name: String(credentials.connectionName ?? '').trim(), warehouse: String(credentials.warehouse ?? '').trim() };
 }
 
 /**
@@ -37,7 +37,8 @@ export async function getChangedAvailability(this: IExecuteFunctions): Promise<I
 	let client: ExtendClient | undefined;
 	try {
 		const changedSince = changedSinceOf(this, this.getNodeParameter('changedSince', 0, ''));
-		const warehouse = String(this.getNodeParameter('warehouse', 0, '') ?? '').trim() || (await defaultWarehouse(this));
+		const connection = await storeConnection(this);
+		const warehouse = String(this.getNodeParameter('warehouse', 0, '') ?? '').trim() || connection.warehouse;
 		const returnAll = this.getNodeParameter('returnAll', 0, true) as boolean;
 		const limit = returnAll ? 0 : (this.getNodeParameter('limit', 0, 50) as number);
 		const options = this.getNodeParameter('availabilityOptions', 0, {}) as AvailabilityOptions;
@@ -50,7 +51,7 @@ export async function getChangedAvailability(this: IExecuteFunctions): Promise<I
 		});
 		const rows = result.rows.map((row): INodeExecutionData => ({ json: row, pairedItem: { item: 0 } }));
 		const cursor = returnAll
-			? [{ json: { resource: 'availability', warehouse, cursor: result.latestChange ?? changedSince ?? '', previousCursor: changedSince ?? '', balances: result.rows.length, syncedAt: new Date().toISOString() }, pairedItem: { item: 0 } }]
+			? [{ json: { resource: 'availability', connection: connection.name, warehouse, cursor: result.latestChange ?? changedSince ?? '', previousCursor: changedSince ?? '', balances: result.rows.length, syncedAt: new Date().toISOString() }, pairedItem: { item: 0 } }]
 			: [];
 		return [rows, cursor];
 	} catch (error) {

@@ -2,7 +2,7 @@
 import type { INode, INodeParameters } from 'n8n-workflow';
 
 import { runWorkflow, type WorkflowJson } from '../../harness/run-workflow';
-import { officeSecrets } from '../../support/sync-env';
+import { CONNECTION_NAME, officeSecrets } from '../../support/sync-env';
 import { createExtendOrder, startReverseEnv, WAREHOUSE, type ReverseEnv } from '../../support/reverse-env';
 
 function readWorkflow(parameters: INodeParameters, onError?: INode['onError']): WorkflowJson {
@@ -49,7 +49,7 @@ describe('Extend Commerce node: reading Extend', () => {
 			[c, WAREHOUSE, 3.5],
 		]);
 		expect(next).toHaveLength(1);
-		expect(next[0].json).toMatchObject({ resource: 'availability', warehouse: WAREHOUSE, cursor: rows[1].json.changed, previousCursor: since, balances: 2 });
+		expect(next[0].json).toMatchObject({ resource: 'availability', connection: CONNECTION_NAME, warehouse: WAREHOUSE, cursor: rows[1].json.changed, previousCursor: since, balances: 2 });
 		const requests = env.office.log.filter((entry) => /ProductAvailability/i.test(entry.path));
 		expect(requests).toHaveLength(3);
 		expect(requests[0].path).toContain(`warehouse=${WAREHOUSE}`);

@@ -9,6 +9,7 @@ import { runWorkflow } from '../../harness/run-workflow';
 import { dataTablesWithSyncTable, withSyncTablePicked, SYNC_TABLE_NAME } from '../../support/cursor-table';
 import { orderNotes } from '../../../sandbox/woocommerce/writes';
 import { signatureOf } from '../../../nodes/shared/extend-commerce/webhookSignature';
+import { CONNECTION_NAME } from '../../support/sync-env';
 import { requestsTo } from './helpers';
 import { createExtendOrder, reverseTemplate, startReverseEnv, WAREHOUSE, WEBHOOK_SECRET, type ReverseEnv } from '../../support/reverse-env';
 
@@ -105,6 +106,7 @@ describe('template: Extend Commerce stock → WooCommerce (every 15 minutes, cur
 		expect(simple.slice(0, 5).map((p) => stockOf(env, p.sku))).toEqual([100, 101, 102, 103, 104]);
 		const firstCursor = cursor();
 		expect(firstCursor).toBe(env.office.data.availability().map((row) => row.changed).sort().at(-1));
+		expect(tables.rows(SYNC_TABLE_NAME)).toEqual([expect.objectContaining({ workflow: 'polling-1', resource: 'availability', connection: CONNECTION_NAME, cursor: firstCursor })]);
 
 		await new Promise((resolve) => setTimeout(resolve, 5));
 		env.office.setAvailableBalance(simple[6].sku, WAREHOUSE, 5);
