@@ -22,6 +22,7 @@ export interface WebhookCall {
 	body: string;
 	/** Whether the call started an execution. */
 	started: boolean;
+	/** 0 when the answer was dropped (see ServeOptions.loseAnswers). */
 }
 
 export interface ServedWebhook {
@@ -41,6 +42,8 @@ export interface ServeOptions {
 	webhookNode?: string;
 	/** 'webhook' is a production call; 'manual' a call to the test URL while the editor listens. */
 	mode?: WorkflowExecuteMode;
+	/** Handle this many calls fully but drop their answer (the connection closes): a lost answer, which makes the sender retry. */
+	loseAnswers?: number;
 }
 
 function readBody(request: http.IncomingMessage): Promise<Buffer> {
@@ -80,6 +83,7 @@ export async function serveWebhook(workflowJson: WorkflowJson, options: ServeOpt
 	});
 	const calls: WebhookCall[] = [];
 	const runs: Array<Promise<RunResult>> = [];
+	let answersToLose = options.loseAnswers ?? 0;
 	let runStarted: () => void = () => {};
 
 	const server = http.createServer((request, response) => {
@@ -137,6 +141,12 @@ export async function serveWebhook(workflowJson: WorkflowJson, options: ServeOpt
 			if (result.workflowData) {
 				runs.push(runWorkflow(workflowJson, { credentials: options.credentials, mode, startNode: node.name, triggerItems: result.workflowData[0] ?? [] }));
 				runStarted();
+				if (answersToLose > 0) {
+					answersToLose -= 1;
+					calls.push({ status: 0, body: '', started: true });
+					request.socket.destroy();
+					return;
+				}
 				const body = JSON.stringify({ message: 'Workflow was started' });
 				response.writeHead(200, { 'Content-Type': 'application/json' });
 				response.end(body);

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { loadTemplate } from '../../demo/demo';
-import { startBackOffice, type BackOffice } from '../../sandbox/extend-commerce';
+import { startBackOffice, type BackOffice, type BackOfficeOptions } from '../../sandbox/extend-commerce';
 import { startWooSandbox, type WooSandbox, type WooSandboxOptions } from '../../sandbox/woocommerce';
 import type { WorkflowJson } from '../harness/run-workflow';
 import { connectionCredential, officeCredential } from './sync-env';
@@ -30,10 +30,10 @@ export interface ReverseEnv {
 }
 
 /** Both sandboxes, the back office knowing every SKU of the store (plus `extraProducts`) in one warehouse. */
-export async function startReverseEnv(storeOptions: WooSandboxOptions = {}, extraProducts: string[] = []): Promise<ReverseEnv> {
+export async function startReverseEnv(storeOptions: WooSandboxOptions = {}, extraProducts: string[] = [], officeOptions: BackOfficeOptions = {}): Promise<ReverseEnv> {
 	const store = await startWooSandbox(storeOptions);
 	const skus = [...store.store.products().map((p) => p.sku), ...store.store.variations().map((v) => v.sku)].filter((sku) => sku !== '');
-	const office = await startBackOffice({ port: 0, master: { products: [...skus, ...extraProducts], warehouses: [WAREHOUSE] } });
+	const office = await startBackOffice({ port: 0, ...officeOptions, master: { products: [...skus, ...extraProducts], warehouses: [WAREHOUSE] } });
 	return {
 		store,
 		office,

@@ -73,6 +73,25 @@ describe('template: Extend Commerce stock → WooCommerce (webhook)', () => {
 		expect(stockOf(env, sku)).toBe(11);
 	});
 
+	it('when its answer is lost, Extend delivers again with Attempt 2: answered 200, no second run, stock written once', async () => {
+		env = await startReverseEnv({}, [], { webhookRetry: { firstDelayMs: 20 } });
+		served = await serveWebhook(reverseTemplate('stockWebhook'), { credentials: env.credentials, loseAnswers: 1 });
+		env.office.webhooks.register({ url: served.url, secret: WEBHOOK_SECRET, events: ['AvailableBalanceChanged'] });
+		const sku = env.store.store.products().find((p) => p.type === 'simple')!.sku;
+		const from = env.store.log.length;
+		env.office.setAvailableBalance(sku, WAREHOUSE, 57);
+		await env.office.webhooks.settled();
+		await served.settled(1);
+		expect(env.office.data.webhookDeliveries().map((delivery) => [delivery.attempt, delivery.status])).toEqual([
+			[1, 0],
+			[2, 200],
+		]);
+		expect(served.calls.map((call) => call.started)).toEqual([true, false]);
+		expect(served.runs).toHaveLength(1);
+		expect(requestsTo(env.store, /\/batch$/, from)).toHaveLength(1);
+		expect(stockOf(env, sku)).toBe(57);
+	});
+
 	it('refuses a call signed with another secret with 401 and starts nothing', async () => {
 		env = await startReverseEnv();
 		served = await serveWebhook(reverseTemplate('stockWebhook'), { credentials: env.credentials });

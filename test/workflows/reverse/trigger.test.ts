@@ -5,7 +5,7 @@
 import type { INode, INodeParameters } from 'n8n-workflow';
 
 import { serveWebhook, type ServedWebhook } from '../../harness/run-webhook';
-import type { WorkflowJson } from '../../harness/run-workflow';
+import { testCredential, type WorkflowJson } from '../../harness/run-workflow';
 import { deliver, envelopeOf } from './notifications';
 
 const SECRET = 'whsec-åäö-0123456789';
@@ -123,5 +123,17 @@ describe('Extend Commerce Trigger', () => {
 		expect(delivery.status).toBe(400);
 		expect(delivery.text).toContain('Notifications');
 		expect(served.runs).toHaveLength(0);
+	});
+});
+
+describe('Extend Commerce Webhook API credential test', () => {
+	it.each([
+		['', 'Error', /Enter the Secret/],
+		[' padded ', 'Error', /starts or ends with a space/],
+		['whsec-1', 'OK', /checked against it when it arrives/],
+	])('secret %j → %s', async (secret, status, message) => {
+		const result = await testCredential('n8n-nodes-extend-commerce.extendCommerceTrigger', 'extendCommerceWebhookApi', { secret });
+		expect(result.status).toBe(status);
+		expect(result.message).toMatch(message);
 	});
 });
