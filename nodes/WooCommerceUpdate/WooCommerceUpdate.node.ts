@@ -18,7 +18,8 @@ export class WooCommerceUpdate implements INodeType {
 		subtitle: '={{$parameter["operation"] === "set" ? "Set stock" : "Update order status"}}',
 		description: 'Write what Extend Commerce decides back to a WooCommerce store: stock quantities by SKU, order status with shipment notes',
 		defaults: { name: 'WooCommerce Update' },
-		usableAsTool: true,
+		// Both operations write to the shop: none is offered to AI agents.
+		usableAsTool: undefined,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'extendCommerceConnectionApi', required: true, testedBy: 'wooCommerceConnectionTest' }],
