@@ -42,14 +42,15 @@ describe('WooCommerce Update: Product Stock → Set', () => {
 		expect(requestsTo(store, /\/variations$/, from, 'GET')).toEqual([`/wc/v3/products/${parent.id}/variations`]);
 	});
 
-	it('finds a variation whose SKU does not begin with its parent\'s by reading the other parents too', async () => {
+	it('finds a variation whose SKU does not begin with its parent\'s by reading the other parents too, in any letter case', async () => {
 		store = await startWooSandbox();
 		const parents = store.store.products().filter((product) => product.type === 'variable');
 		const last = parents[parents.length - 1];
 		const variation = store.store.variations(last.id)[0];
 		store.store.editVariation(last.id, variation.id, { sku: 'ODD-ONE-OUT' });
-		const run = await runUpdate(store, STOCK_FROM_AVAILABILITY, [{ productNumber: 'ODD-ONE-OUT', availableBalance: 4 }]);
-		expect(run.items('WooCommerce Update')[0].json).toMatchObject({ outcome: 'updated', productId: variation.id, parentId: last.id });
+		// …asked for in other letter case: WooCommerce's SKUs are unique without regard to case.
+		const run = await runUpdate(store, STOCK_FROM_AVAILABILITY, [{ productNumber: 'odd-one-out', availableBalance: 4 }]);
+		expect(run.items('WooCommerce Update')[0].json).toMatchObject({ sku: 'odd-one-out', outcome: 'updated', productId: variation.id, parentId: last.id });
 		expect(store.store.variations(last.id)[0].stock_quantity).toBe(4);
 	});
 

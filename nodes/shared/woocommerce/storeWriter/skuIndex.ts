@@ -52,16 +52,18 @@ export async function resolveSkus(store: WooClient, skus: readonly string[], con
 	const plain = wanted.filter((sku) => !sku.includes(','));
 	for (let index = 0; index < plain.length; index += SKUS_PER_REQUEST) chunks.push(plain.slice(index, index + SKUS_PER_REQUEST));
 	const lists = await mapWithConcurrency(chunks, concurrency, async (chunk) => await allPages(store, 'products', { sku: chunk.join(','), _fields: PRODUCT_FIELDS }));
-	const wantedSet = new Set(wanted);
-	for (const record of lists.flat()) {
-		const sku = String(record.sku ?? '');
-		if (wantedSet.has(sku)) found.set(sku, targetOf(record, 0));
-	}
+	// WooCommerce compares SKUs in MySQL without regard to case (and keeps them unique that way), so "abc-1" finds "ABC-1".
+	const byKey = new Map<string, string[]>();
+	for (const sku of wanted) byKey.set(sku.toLowerCase(), [...(byKey.get(sku.toLowerCase()) ?? []), sku]);
+	const claim = (record: WooRecord, parentId: number) => {
+		for (const sku of byKey.get(String(record.sku ?? '').toLowerCase()) ?? []) if (!found.has(sku)) found.set(sku, targetOf(record, parentId));
+	};
+	for (const record of lists.flat()) claim(record, 0);
 
 	const missing = new Set(wanted.filter((sku) => !found.has(sku)));
 	if (missing.size === 0) return found;
 	const parents = await allPages(store, 'products', { type: 'variable', _fields: 'id,sku' });
-	const { likely, others } = likelyParents(parents, missing);
+	const { likely, others } = likelyParents(parents, new Set([...missing].map((sku) => sku.toLowerCase())));
 	const step = Math.max(1, concurrency);
 	// The likely parents first, all at once; the others a few at a time, until every SKU is found.
 	const groups = [likely];
@@ -70,10 +72,7 @@ export async function resolveSkus(store: WooClient, skus: readonly string[], con
 		if (found.size === wanted.length) break;
 		const lists = await mapWithConcurrency(group, step, async (parent) => await allPages(store, `products/${parent.id}/variations`, { _fields: 'id,sku,parent_id,stock_quantity,manage_stock' }));
 		group.forEach((parent, position) => {
-			for (const variation of lists[position]) {
-				const sku = String(variation.sku ?? '');
-				if (missing.has(sku) && !found.has(sku)) found.set(sku, targetOf(variation, parent.id));
-			}
+			for (const variation of lists[position]) claim(variation, parent.id);
 		});
 	}
 	return found;
@@ -89,8 +88,8 @@ export function likelyParents(parents: readonly WooRecord[], wanted: ReadonlySet
 	const likely: WooRecord[] = [];
 	const others: WooRecord[] = [];
 	for (const parent of parents) {
-		const sku = String(parent.sku ?? '');
-		(sku !== '' && skus.some((candidate) => candidate.startsWith(sku)) ? likely : others).push(parent);
+		const sku = String(parent.sku ?? '').toLowerCase();
+		(sku !== '' && skus.some((candidate) => candidate.toLowerCase().startsWith(sku)) ? likely : others).push(parent);
 	}
 	return { likely, others };
 }
