@@ -3,11 +3,15 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { EXTEND_API_CREDENTIAL, EXTEND_CLIENT_CREDENTIALS_TYPE } from '../shared/extend-commerce/auth';
 import { extendCommerceApiTest, extendCommerceOAuth2ApiTest, wooCommerceConnectionTest } from '../shared/credentialTests';
+import { orderGetProperties } from './description/customerOrder';
 import { orderOperation, orderProperties } from './description/order';
+import { productAvailabilityOperation, productAvailabilityProperties } from './description/productAvailability';
 import { productOperation, productProperties } from './description/product';
 import { authenticationProperty, resourceProperty } from './description/resource';
 import { createOrders } from './order/createOrders';
 import { upsertProducts } from './product/upsertProducts';
+import { getChangedAvailability } from './read/readAvailability';
+import { getOrders } from './read/readCustomerOrder';
 
 type Operation = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 
@@ -15,6 +19,8 @@ type Operation = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 const operations: Record<string, Operation> = {
 	'order:create': createOrders,
 	'product:upsert': upsertProducts,
+	'order:get': getOrders,
+	'productAvailability:getChanged': getChangedAvailability,
 };
 
 export class ExtendCommercePush implements INodeType {
@@ -49,7 +55,17 @@ export class ExtendCommercePush implements INodeType {
 			},
 			{ name: 'extendCommerceConnectionApi', displayName: 'WooCommerce Store Connection', required: false, testedBy: 'wooCommerceConnectionTest' },
 		],
-		properties: [authenticationProperty, resourceProperty, orderOperation, productOperation, ...orderProperties, ...productProperties],
+		properties: [
+			authenticationProperty,
+			resourceProperty,
+			orderOperation,
+			productOperation,
+			productAvailabilityOperation,
+			...orderProperties,
+			...orderGetProperties,
+			...productProperties,
+			...productAvailabilityProperties,
+		],
 	};
 
 	methods = {

@@ -43,3 +43,14 @@ export async function extendCommerceOAuth2ApiTest(this: ICredentialTestFunctions
 	const result = await checkExtendCredential(send, settings);
 	return { status: result.ok ? 'OK' : 'Error', message: result.message };
 }
+
+/**
+ * "Test" for the Extend Commerce Webhook credential. Extend offers no call to check a webhook
+ * secret, so only its form is checked here; every incoming call is checked against it.
+ */
+export async function extendCommerceWebhookSecretTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+	const secret = String(credential.data?.secret ?? '');
+	if (secret.trim() === '') return { status: 'Error', message: 'Enter the Secret from the webhook\'s form in Extend Commerce Backend.' };
+	if (secret !== secret.trim()) return { status: 'Error', message: 'The Secret starts or ends with a space: Extend signs with the exact text, so remove the spaces here or in Extend.' };
+	return { status: 'OK', message: 'Saved. Extend offers no way to check a webhook secret in advance: each call\'s signature is checked against it when it arrives.' };
+}

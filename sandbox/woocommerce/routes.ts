@@ -12,6 +12,7 @@ import type { Row, Store } from './store';
 import { SYSTEM_STATUS_TEMPLATE } from './systemStatusTemplate';
 import { gmtOffsetHours } from './time';
 import type { WooOrder, WooProduct, WooSandboxOptions, WooVariation } from './types';
+import { writeRoutes } from './writes';
 
 export interface RestRequest {
 	method: string;
@@ -65,7 +66,7 @@ export const wpError = (e: WpError): string =>
 	phpJson({ code: e.code, message: e.message, data: { status: e.status, ...(e.data ?? {}) } });
 
 const json = (status: number, body: string, headers: Array<[string, string]> = []): RestResponse => ({ status, body, headers });
-const err = (status: number, code: string, message: string, data?: Record<string, unknown>) => json(status, wpError({ code, message, status, data }));
+export const err = (status: number, code: string, message: string, data?: Record<string, unknown>) => json(status, wpError({ code, message, status, data }));
 
 function applyFields(body: string, q: PhpArray): string {
 	const f = q.get('_fields');
@@ -74,7 +75,7 @@ function applyFields(body: string, q: PhpArray): string {
 	return phpJson(filterFields(JSON.parse(body), fields));
 }
 
-const parentOf = (env: RouteEnv) => (id: number) => env.store.productRows.rows.get(id);
+export const parentOf = (env: RouteEnv) => (id: number) => env.store.productRows.rows.get(id);
 
 function listResponse(req: RestRequest, env: RouteEnv, kind: ListKind, routeForLinks: string, subset?: Row[]): RestResponse {
 	const store = env.store;
@@ -110,10 +111,10 @@ const id = (req: RestRequest, k = 'id') => Number(req.params[k]);
 
 // ---- writes (nice to have: enough for demos and write-permission tests) ---------------------------
 
-const PRODUCT_WRITABLE = ['name', 'slug', 'status', 'featured', 'description', 'short_description', 'sku', 'regular_price', 'sale_price', 'stock_quantity', 'manage_stock', 'stock_status', 'categories', 'menu_order', 'meta_data', 'weight'];
+export const PRODUCT_WRITABLE = ['name', 'slug', 'status', 'featured', 'description', 'short_description', 'sku', 'regular_price', 'sale_price', 'stock_quantity', 'manage_stock', 'stock_status', 'categories', 'menu_order', 'meta_data', 'weight'];
 const ORDER_WRITABLE = ['status', 'customer_id', 'customer_note', 'billing', 'shipping', 'meta_data', 'transaction_id', 'payment_method'];
 
-function pickFields(body: Record<string, unknown> | null, allowed: string[]): Record<string, unknown> {
+export function pickFields(body: Record<string, unknown> | null, allowed: string[]): Record<string, unknown> {
 	const out: Record<string, unknown> = {};
 	for (const k of allowed) if (body && body[k] !== undefined) out[k] = body[k];
 	if (Array.isArray(out.categories)) {
@@ -123,12 +124,12 @@ function pickFields(body: Record<string, unknown> | null, allowed: string[]): Re
 	return out;
 }
 
-function editExtras(req: RestRequest, row: Row): Record<string, unknown> {
+export function editExtras(req: RestRequest, row: Row): Record<string, unknown> {
 	const slug = String(row.obj.slug ?? '');
 	return { permalink_template: `${req.ser.canonical}/product/%pagename%/`, generated_slug: slug };
 }
 
-function skuTaken(env: RouteEnv, sku: unknown, exceptId?: number): boolean {
+export function skuTaken(env: RouteEnv, sku: unknown, exceptId?: number): boolean {
 	if (typeof sku !== 'string' || sku === '') return false;
 	for (const r of env.store.productRows.rows.values()) if (r.id !== exceptId && r.obj.sku === sku) return true;
 	for (const r of env.store.variationRows.rows.values()) if (r.id !== exceptId && r.obj.sku === sku) return true;
@@ -142,6 +143,7 @@ const EDIT = ['POST', 'PUT', 'PATCH'];
 
 export function buildRoutes(): RouteDef[] {
 	return [
+		...writeRoutes(),
 		{
 			pattern: /^\/$/,
 			names: [],

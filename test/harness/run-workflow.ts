@@ -32,6 +32,8 @@ export interface RunOptions {
 	triggerItems?: INodeExecutionData[];
 	/** Workflow static data the run starts with; the run's changes are visible in the result. */
 	staticData?: IDataObject;
+	/** The node the run starts at, with `triggerItems`; n8n names it for webhook runs (a webhook node is no start node by type). */
+	startNode?: string;
 	/** The Data tables n8n's Data table node reads and writes (a stand-in for n8n's database); none: the node says the module is disabled. */
 	dataTables?: InMemoryDataTables;
 }
@@ -108,7 +110,7 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
 
-	const startNode = workflow.getStartNode();
+	const startNode = options.startNode ? workflow.getNode(options.startNode) : workflow.getStartNode();
 	if (!startNode) throw new Error('The workflow has no start node');
 	const runExecutionData: IRunExecutionData = createRunExecutionData({
 		executionData: {

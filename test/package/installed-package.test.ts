@@ -44,11 +44,11 @@ describe('the published package', () => {
 		}
 	});
 
-	it('loads in n8n\'s package loader with both nodes, its credentials, codex and icons', async () => {
+	it('loads in n8n\'s package loader with every node and credential, codex and icons', async () => {
 		const loader = new PackageDirectoryLoader(packageDir);
 		await loader.loadAll();
-		expect(Object.keys(loader.nodeTypes).sort()).toEqual(['extendCommercePush', 'wooCommerceFetch']);
-		expect(Object.keys(loader.credentialTypes).sort()).toEqual(['extendCommerceApi', 'extendCommerceConnectionApi', 'extendCommerceOAuth2Api']);
+		expect(Object.keys(loader.nodeTypes).sort()).toEqual(['extendCommercePush', 'extendCommerceTrigger', 'wooCommerceFetch', 'wooCommerceUpdate']);
+		expect(Object.keys(loader.credentialTypes).sort()).toEqual(['extendCommerceApi', 'extendCommerceConnectionApi', 'extendCommerceOAuth2Api', 'extendCommerceWebhookApi']);
 		const fetchNode = loader.types.nodes.find((node) => node.name === 'wooCommerceFetch');
 		expect(fetchNode?.codex?.categories).toEqual(expect.arrayContaining(['Sales']));
 		expect(fetchNode?.iconUrl).toEqual({ light: 'icons/n8n-nodes-extend-commerce/dist/icons/woocommerce.svg', dark: 'icons/n8n-nodes-extend-commerce/dist/icons/woocommerce.dark.svg' });

@@ -20,6 +20,12 @@ export const orderOperation: INodeProperties = {
 			description:
 				'Create each WooCommerce order as a customer order in Extend Commerce (POST CustomerOrders), once; cancel the rows of orders cancelled later. Extend does not document a lookup or a duplicate answer: assumed GET CustomerOrders?orderNumberExternal=… and 409.',
 		},
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get an order',
+			description: 'Get a customer order with its rows and delivery (shipment) details (GET customerorders/{orderNumber}), e.g. after an OrderPicked webhook',
+		},
 	],
 };
 
@@ -152,7 +158,7 @@ export const orderProperties: INodeProperties[] = [
 		displayOptions: { show },
 		description: 'For shipping methods not in the table. Empty: no deliveryMethod is sent and Extend uses its own default.',
 	},
-	...syncProperties(['order']),
+	...syncProperties(['order'], ['create']),
 	{
 		displayName: 'Options',
 		name: 'options',

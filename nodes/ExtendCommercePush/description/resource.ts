@@ -24,5 +24,6 @@ export const resourceProperty: INodeProperties = {
 	options: [
 		{ name: 'Order', value: 'order' },
 		{ name: 'Product', value: 'product' },
+		{ name: 'Product Availability', value: 'productAvailability' },
 	],
 };

@@ -1,14 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 /** The hand-over from the fetch node and the cursor this node hands on (orders and products). */
-export function syncProperties(resources: string[]): INodeProperties[] {
+export function syncProperties(resources: string[], operations?: string[]): INodeProperties[] {
+	const only = operations ? { operation: operations } : {};
 	return [
 		{
 			displayName: 'Next Cursor',
 			name: 'cursorMode',
 			type: 'options',
 			default: 'syncWindow',
-			displayOptions: { show: { resource: resources } },
+			displayOptions: { show: { resource: resources, ...only } },
 			options: [
 				{
 					name: 'From the Sync Window',
@@ -26,7 +27,7 @@ export function syncProperties(resources: string[]): INodeProperties[] {
 			type: 'json',
 			default: "={{ $('WooCommerce Fetch').first(1).json }}",
 			required: true,
-			displayOptions: { show: { resource: resources, cursorMode: ['syncWindow'] } },
+			displayOptions: { show: { resource: resources, ...only, cursorMode: ['syncWindow'] } },
 			description:
 				'The window the fetch node read: its second output, "Sync Window". If your fetch node has another name, put that name in the expression.',
 		},

@@ -120,7 +120,13 @@ export const RECORD_LEVEL_STATUSES: readonly number[] = [400, 409, 422];
 /** ASSUMED: where an error answer's text is read from (Extend publishes no error model). */
 export const ERROR_MESSAGE_FIELDS = ['message', 'Message', 'error', 'title', 'detail', 'errors'] as const;
 
-/** Documented: the webhook signature header and its form `sha256=<HEX>` (HMAC-SHA256 of the raw body). */
+/**
+ * Documented: the webhook signature header and its form `sha256=<HEX>` (HMAC-SHA256 of the raw body).
+ * ASSUMED: how Extend reads the receiver's answer. Extend documents `Attempt` (deliveries are
+ * retried) but neither the expected answer nor the retry policy; the Extend Commerce Trigger
+ * answers 2xx once a run has started (or the notification is ignored or already handled) and 401
+ * to a missing or wrong signature, assuming any 2xx ends the retries and anything else asks for one.
+ */
 export const WEBHOOK_SIGNATURE_HEADER = 'ms-signature';
 
 /** Documented: the 18 webhook events of the Webhooks page. */

@@ -7,6 +7,7 @@
  */
 import { addDecimal, decimalFromNumber, isZeroDecimal, sumDecimals } from './decimal';
 import { perUnit, toJsonNumber } from './extendNumbers';
+import { withOrderNumberPrefix } from './externalOrderNumber';
 import { FieldReader, MappingError, isObject } from './fields';
 
 export type CustomerNumberRule =
@@ -69,7 +70,7 @@ export function externalOrderNumber(order: unknown, prefix: string): string {
 	if (!isObject(order)) throw new Error(`${label}: expected a WooCommerce order object`);
 	const r = new FieldReader(label, order);
 	const number = r.has('number') ? r.text('number') : r.id('id');
-	return `${prefix}${number}`;
+	return withOrderNumberPrefix(number, prefix);
 }
 
 export function orderLabel(order: unknown): string {

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import type { INodeProperties, INodeType } from 'n8n-workflow';
 
 import { TEMPLATES, TEMPLATES_DIR } from '../../../demo/demo';
+import { REVERSE_TEMPLATES } from '../../support/reverse-env';
 import { PackageNodeTypes } from '../../harness/node-types';
 import { loadPackageNodes } from '../../harness/package-loader';
 import { SYNC_TABLE_COLUMNS, SYNC_TABLE_NAME } from '../../support/cursor-table';
@@ -260,6 +261,6 @@ describe('the products template\'s currency', () => {
 	});
 });
 
-it('the templates folder holds exactly the two templates the demo runs', () => {
-	expect(readdirSync(TEMPLATES_DIR).filter((f) => f.endsWith('.json')).sort()).toEqual(TEMPLATES.map((t) => t.file).sort());
+it('the templates folder holds exactly the two templates the demo runs and the reverse-flow templates', () => {
+	expect(readdirSync(TEMPLATES_DIR).filter((f) => f.endsWith('.json')).sort()).toEqual([...TEMPLATES.map((t) => t.file), ...Object.values(REVERSE_TEMPLATES)].sort());
 });

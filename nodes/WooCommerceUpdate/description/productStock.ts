@@ -1,0 +1,57 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+const show = { show: { resource: ['productStock'], operation: ['set'] } };
+
+export const productStockProperties: INodeProperties[] = [
+	{
+		displayName: 'SKU',
+		name: 'sku',
+		type: 'string',
+		required: true,
+		default: '={{ $json.productNumber }}',
+		displayOptions: show,
+		description: 'The SKU of the product or variation. Extend Commerce\'s product number is the SKU.',
+	},
+	{
+		displayName: 'Quantity',
+		name: 'quantity',
+		type: 'number',
+		required: true,
+		default: 0,
+		displayOptions: show,
+		description: 'The stock quantity to set, usually an expression reading availableBalance from Product Availability → Get Changed. WooCommerce counts whole units: a fractional balance is rounded down.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show,
+		options: [
+			{
+				displayName: 'Enable Stock Management',
+				name: 'enableStockManagement',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to turn on Manage Stock for a product or variation that has it off (WooCommerce ignores a quantity otherwise). Off: such SKUs fail.',
+			},
+			{
+				displayName: 'Batch Size',
+				name: 'batchSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 100 },
+				default: 100,
+				description: 'Products per batch request; WooCommerce accepts at most 100',
+			},
+			{
+				displayName: 'Timeout (Seconds)',
+				name: 'timeoutSeconds',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 60,
+				description: 'How long to wait for one answer from the store',
+			},
+		],
+	},
+];

@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { wooOrderNumberOf } from '../shared/mapping/externalOrderNumber';
+import { toNodeError } from '../shared/nodeErrors';
+import { failureModeOf, resultItem } from '../shared/recordOutcome';
+import { changeOrderStatus, type OrderStatusResult } from '../shared/woocommerce/storeWriter/orderStatus';
+import { openStore } from './store';
+
+/** Order → Update Status: one order per input item, each found by its number, idempotent. */
+export async function updateOrderStatus(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	let secrets: string[] = [];
+	try {
+		const opened = await openStore(this);
+		secrets = opened.secrets;
+		const mode = failureModeOf(this);
+		const output: INodeExecutionData[] = [];
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			const external = String(this.getNodeParameter('orderNumber', itemIndex, '') ?? '').trim();
+			const prefix = String(this.getNodeParameter('orderNumberPrefix', itemIndex, '') ?? '');
+			const orderNumber = wooOrderNumberOf(external, prefix);
+			let result: OrderStatusResult;
+			if (external === '') {
+				result = { itemIndex, orderNumber: '', outcome: 'failed', error: { field: 'orderNumber', message: 'Order Number is empty; map the order\'s orderNumberExternal (e.g. {{ $json.orderNumberExternal }}) into it' } };
+			} else if (orderNumber === undefined) {
+				result = { itemIndex, orderNumber: external, outcome: 'failed', error: { field: 'orderNumber', message: `Order number "${external}" does not start with the prefix "${prefix}": it belongs to another store, or the prefix differs from the one the push uses` } };
+			} else {
+				result = await changeOrderStatus(opened.store, {
+					itemIndex,
+					orderNumber,
+					status: this.getNodeParameter('status', itemIndex) as string,
+					note: String(this.getNodeParameter('note', itemIndex, '') ?? ''),
+					customerNote: this.getNodeParameter('customerNote', itemIndex, true) as boolean,
+				});
+			}
+			output.push(resultItem(result as unknown as IDataObject & OrderStatusResult, mode, `Order "${result.orderNumber}"`));
+		}
+		return [output];
+	} catch (error) {
+		throw toNodeError(this.getNode(), error, secrets);
+	}
+}

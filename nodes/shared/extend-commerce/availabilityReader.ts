@@ -1,0 +1,88 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { TransportError } from '../transport/errors';
+import type { QueryValue } from '../transport/query';
+import { ASSUMED_AVAILABILITY, ASSUMED_LIST, EXTEND_PATHS } from './api';
+import type { ExtendGet } from './extendGet';
+
+export interface AvailabilityRow extends IDataObject {
+	productNumber: string;
+	warehouse: string;
+	availableBalance: number;
+	/** UTC, as Extend sent it. */
+	changed: string;
+}
+
+export interface AvailabilityQuery {
+	/** ISO 8601 UTC; omitted = every balance. */
+	changedSince?: string;
+	warehouse?: string;
+	productNumbers?: string[];
+	pageSize?: number;
+	/** Stop after this many rows (0 = all). */
+	limit?: number;
+}
+
+export interface AvailabilityResult {
+	rows: AvailabilityRow[];
+	pages: number;
+	/** The latest `changed` read: the next run's Changed Since (the filter includes it, so nothing at that instant is lost). */
+	latestChange: string | undefined;
+}
+
+/** The list inside an answer: a JSON array, or the first array among ASSUMED_LIST.arrayFields. */
+export function listOf(body: unknown): unknown[] | undefined {
+	if (Array.isArray(body)) return body;
+	if (!body || typeof body !== 'object') return undefined;
+	for (const field of ASSUMED_LIST.arrayFields) {
+		const value = (body as IDataObject)[field];
+		if (Array.isArray(value)) return value;
+	}
+	return undefined;
+}
+
+/** One row in fixed names (ASSUMED_AVAILABILITY), keeping any field Extend adds. */
+export function availabilityRowOf(raw: unknown): AvailabilityRow | undefined {
+	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+	const record = raw as IDataObject;
+	const productNumber = record[ASSUMED_AVAILABILITY.productNumber];
+	const available = Number(record[ASSUMED_AVAILABILITY.available]);
+	if ((typeof productNumber !== 'string' && typeof productNumber !== 'number') || !Number.isFinite(available)) return undefined;
+	return {
+		...record,
+		productNumber: String(productNumber),
+		warehouse: String(record[ASSUMED_AVAILABILITY.warehouse] ?? ''),
+		availableBalance: available,
+		changed: String(record[ASSUMED_AVAILABILITY.changed] ?? ''),
+	};
+}
+
+/**
+ * Product Availability → Get Changed: `GET ProductAvailability` page by page (ASSUMED paging: a
+ * page shorter than the page size is the last) with the change-date, warehouse and product filters.
+ */
+export async function readChangedAvailability(client: ExtendGet, query: AvailabilityQuery): Promise<AvailabilityResult> {
+	const pageSize = Math.min(ASSUMED_LIST.maxPageSize, Math.max(1, query.pageSize ?? ASSUMED_LIST.maxPageSize));
+	const filters: Record<string, QueryValue> = {};
+	if (query.changedSince) filters[ASSUMED_LIST.changedSince] = query.changedSince;
+	if (query.warehouse) filters[ASSUMED_LIST.warehouse] = query.warehouse;
+	if (query.productNumbers && query.productNumbers.length > 0) filters[ASSUMED_LIST.productNumbers] = query.productNumbers.join(',');
+	const rows: AvailabilityRow[] = [];
+	let pages = 0;
+	for (let page: number = ASSUMED_LIST.firstPage; ; page++) {
+		const body = await client.get(EXTEND_PATHS.productAvailability, { ...filters, [ASSUMED_LIST.page]: page, [ASSUMED_LIST.pageSize]: pageSize });
+		pages += 1;
+		const list = listOf(body);
+		if (!list) {
+			throw new TransportError('not-json', `Extend Commerce answered ${EXTEND_PATHS.productAvailability} with something other than a list`, 'The answer holds no list of balances; check that the API URL points at the Extend Commerce API.');
+		}
+		for (const raw of list) {
+			const row = availabilityRowOf(raw);
+			if (row) rows.push(row);
+		}
+		if (list.length < pageSize || (query.limit && rows.length >= query.limit)) break;
+	}
+	const kept = query.limit ? rows.slice(0, query.limit) : rows;
+	const latestChange = kept.reduce<string | undefined>((latest, row) => (row.changed && (!latest || Date.parse(row.changed) > Date.parse(latest)) ? row.changed : latest), undefined);
+	return { rows: kept, pages, latestChange };
+}

@@ -1,0 +1,93 @@
+/** Order → Get and Product Availability → Get Changed of the Extend Commerce node, against the sandbox back office. */
+import type { INode, INodeParameters } from 'n8n-workflow';
+
+import { runWorkflow, type WorkflowJson } from '../../harness/run-workflow';
+import { CONNECTION_NAME, officeSecrets } from '../../support/sync-env';
+import { createExtendOrder, startReverseEnv, WAREHOUSE, type ReverseEnv } from '../../support/reverse-env';
+
+function readWorkflow(parameters: INodeParameters, onError?: INode['onError']): WorkflowJson {
+	return {
+		nodes: [
+			{ id: '1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: '2',
+				name: 'Extend Commerce',
+				type: 'n8n-nodes-extend-commerce.extendCommercePush',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: { authentication: 'extendCommerceApi', ...parameters },
+				credentials: { extendCommerceApi: { id: '2', name: 'Back office' }, extendCommerceConnectionApi: { id: '1', name: 'Shop' } },
+				...(onError ? { onError } : {}),
+			},
+		],
+		connections: { Start: { main: [[{ node: 'Extend Commerce', type: 'main', index: 0 }]] } },
+	};
+}
+
+describe('Extend Commerce node: reading Extend', () => {
+	let env: ReverseEnv;
+	beforeEach(async () => {
+		env = await startReverseEnv({ products: 12, orders: 4 }, ['ELSEWHERE-1']);
+		env.office.master.addWarehouses(['NORTH']);
+	});
+	afterEach(async () => env.close());
+
+	it("Product Availability → Get Changed reads the connection's warehouse since a time, and hands on the latest change", async () => {
+		const [a, b, c] = env.skus;
+		env.office.setAvailableBalance(a, WAREHOUSE, 1);
+		env.office.setAvailableBalance('ELSEWHERE-1', 'NORTH', 9);
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		const since = new Date().toISOString();
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		env.office.setAvailableBalance(b, WAREHOUSE, 2);
+		env.office.setAvailableBalance(c, WAREHOUSE, 3.5);
+		const run = await runWorkflow(readWorkflow({ resource: 'productAvailability', operation: 'getChanged', changedSince: since, warehouse: '', returnAll: true, availabilityOptions: { pageSize: 1 } }), { credentials: env.credentials });
+		expect(run.status).toBe('success');
+		const [rows, next] = run.outputs['Extend Commerce'];
+		expect(rows.map((item) => [item.json.productNumber, item.json.warehouse, item.json.availableBalance])).toEqual([
+			[b, WAREHOUSE, 2],
+			[c, WAREHOUSE, 3.5],
+		]);
+		expect(next).toHaveLength(1);
+		expect(next[0].json).toMatchObject({ resource: 'availability', connection: CONNECTION_NAME, warehouse: WAREHOUSE, cursor: rows[1].json.changed, previousCursor: since, balances: 2 });
+		const requests = env.office.log.filter((entry) => /ProductAvailability/i.test(entry.path));
+		expect(requests).toHaveLength(3);
+		expect(requests[0].path).toContain(`warehouse=${WAREHOUSE}`);
+	});
+
+	it('hands on no cursor after a Limit run, and names a Changed Since that is no date', async () => {
+		for (const sku of env.skus.slice(0, 4)) env.office.setAvailableBalance(sku, WAREHOUSE, 4);
+		const limited = await runWorkflow(readWorkflow({ resource: 'productAvailability', operation: 'getChanged', changedSince: '', warehouse: WAREHOUSE, returnAll: false, limit: 2 }), { credentials: env.credentials });
+		expect(limited.outputs['Extend Commerce'][0]).toHaveLength(2);
+		expect(limited.outputs['Extend Commerce'][1]).toEqual([]);
+		const bad = await runWorkflow(readWorkflow({ resource: 'productAvailability', operation: 'getChanged', changedSince: 'yesterday', warehouse: WAREHOUSE, returnAll: true }), { credentials: env.credentials });
+		expect(bad.status).toBe('error');
+		expect(bad.error?.message).toBe('Changed Since "yesterday" is not a date');
+	});
+
+	it('Order → Get gives the order with its shipment, and an unknown order fails the run or — continuing — only its item', async () => {
+		const woo = env.store.store.orders()[0];
+		const orderNumber = await createExtendOrder(env, woo.number, env.skus[0]);
+		env.office.pickOrder(orderNumber, { carrier: 'DHL', trackingNumber: 'JD0146', trackingUrl: 'https://dhl.example/JD0146', deliveryDate: '2026-11-27T12:00:00Z' });
+		const parameters = { resource: 'order', operation: 'get', orderNumber: '={{ $json.orderNumber }}' };
+		const found = await runWorkflow(readWorkflow(parameters), { credentials: env.credentials, triggerItems: [{ json: { orderNumber } }] });
+		expect(found.items('Extend Commerce')[0].json).toMatchObject({
+			orderNumber,
+			orderNumberExternal: woo.number,
+			orderStatus: 'Picked',
+			shipments: [{ carrier: 'DHL', trackingNumber: 'JD0146', trackingUrl: 'https://dhl.example/JD0146', deliveryDate: '2026-11-27T12:00:00Z' }],
+			shipmentNote: 'Shipped 2026-11-27 with DHL, tracking number JD0146, https://dhl.example/JD0146',
+		});
+
+		const stopped = await runWorkflow(readWorkflow(parameters), { credentials: env.credentials, triggerItems: [{ json: { orderNumber: 'NO-SUCH-ORDER' } }] });
+		expect(stopped.status).toBe('error');
+		const said = JSON.stringify(stopped.error);
+		for (const secret of officeSecrets(env.office)) expect(said).not.toContain(secret);
+
+		const continued = await runWorkflow(readWorkflow(parameters, 'continueErrorOutput'), { credentials: env.credentials, triggerItems: [{ json: { orderNumber: 'NO-SUCH-ORDER' } }, { json: { orderNumber } }] });
+		expect(continued.status).toBe('success');
+		const [ok, , failed] = continued.outputs['Extend Commerce'];
+		expect(ok.map((item) => [item.json.orderNumber, item.pairedItem])).toEqual([[orderNumber, { item: 1 }]]);
+		expect(failed.map((item) => [item.json.message, (item.json.error as { inputItem: number }).inputItem])).toEqual([['Order NO-SUCH-ORDER: Extend Commerce has no order NO-SUCH-ORDER', 0]]);
+	});
+});

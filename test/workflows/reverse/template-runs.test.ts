@@ -1,0 +1,178 @@
+/**
+ * The reverse-flow templates run end to end: the sandbox back office signs and posts its webhooks
+ * to the trigger (served as n8n serves it), the workflow reads Extend and writes the sandbox store.
+ */
+import type { INode } from 'n8n-workflow';
+
+import { serveWebhook, type ServedWebhook } from '../../harness/run-webhook';
+import { runWorkflow } from '../../harness/run-workflow';
+import { dataTablesWithSyncTable, withSyncTablePicked, SYNC_TABLE_NAME } from '../../support/cursor-table';
+import { orderNotes } from '../../../sandbox/woocommerce/writes';
+import { signatureOf } from '../../../nodes/shared/extend-commerce/webhookSignature';
+import { CONNECTION_NAME } from '../../support/sync-env';
+import { requestsTo } from './helpers';
+import { createExtendOrder, reverseTemplate, startReverseEnv, WAREHOUSE, WEBHOOK_SECRET, type ReverseEnv } from '../../support/reverse-env';
+
+const stockOf = (env: ReverseEnv, sku: string) =>
+	env.store.store.products().find((p) => p.sku === sku)?.stock_quantity ?? env.store.store.variations().find((v) => v.sku === sku)?.stock_quantity;
+
+describe('template: Extend Commerce stock → WooCommerce (webhook)', () => {
+	let env: ReverseEnv;
+	let served: ServedWebhook;
+	afterEach(async () => {
+		await served?.close();
+		await env?.close();
+	});
+
+	it('writes a changed balance to a product and to a variation, and lists a SKU the store lacks as failed', async () => {
+		env = await startReverseEnv({}, ['ONLY-IN-EXTEND']);
+		served = await serveWebhook(reverseTemplate('stockWebhook'), { credentials: env.credentials });
+		env.office.webhooks.register({ url: served.url, secret: WEBHOOK_SECRET, events: ['AvailableBalanceChanged'] });
+		const simple = env.store.store.products().find((p) => p.type === 'simple')!.sku;
+		const variation = env.store.store.variations()[2].sku;
+		env.office.setAvailableBalance(simple, WAREHOUSE, 42);
+		env.office.setAvailableBalance(variation, WAREHOUSE, 7);
+		env.office.setAvailableBalance('ONLY-IN-EXTEND', WAREHOUSE, 3);
+		await env.office.webhooks.settled();
+		const runs = await served.settled(3);
+		expect(runs.map((run) => run.status)).toEqual(['success', 'success', 'success']);
+		expect(served.calls.map((call) => call.status)).toEqual([200, 200, 200]);
+		expect(stockOf(env, simple)).toBe(42);
+		expect(stockOf(env, variation)).toBe(7);
+		const failed = runs.flatMap((run) => run.items('WooCommerce Update')).filter((item) => item.json.outcome === 'failed');
+		expect(failed.map((item) => item.json.error)).toEqual([{ field: 'sku', message: 'No product or variation in the store has SKU "ONLY-IN-EXTEND"' }]);
+		expect(env.office.data.webhookDeliveries().every((delivery) => delivery.attempt === 1 && delivery.status === 200)).toBe(true);
+	});
+
+	it('does not sync a redelivered notification twice: no second run here, no second write anywhere', async () => {
+		env = await startReverseEnv();
+		served = await serveWebhook(reverseTemplate('stockWebhook'), { credentials: env.credentials });
+		env.office.webhooks.register({ url: served.url, secret: WEBHOOK_SECRET, events: ['AvailableBalanceChanged'] });
+		const sku = env.store.store.products().find((p) => p.type === 'simple')!.sku;
+		env.office.setAvailableBalance(sku, WAREHOUSE, 11);
+		await env.office.webhooks.settled();
+		await served.settled(1);
+		const [delivery] = env.office.data.webhookDeliveries();
+
+		// Extend sends the same notification again (its first answer got lost): same NotificationId, Attempt 2.
+		const again = JSON.stringify({ ...JSON.parse(delivery.body), Attempt: 2 });
+		const writesBefore = env.store.log.length;
+		const repeat = await fetch(served.url, { method: 'POST', headers: { 'content-type': 'application/json', 'ms-signature': signatureOf(again, WEBHOOK_SECRET) }, body: again });
+		expect(repeat.status).toBe(200);
+		expect(served.runs).toHaveLength(1);
+
+		// Another n8n process (queue mode) has not seen it and starts a run: that run finds the stock right and writes nothing.
+		await served.close();
+		const elsewhere = reverseTemplate('stockWebhook');
+		(elsewhere.nodes.find((n) => n.name === 'Extend Commerce Trigger') as INode).parameters.options = { allowRedelivery: true };
+		served = await serveWebhook(elsewhere, { credentials: env.credentials });
+		await fetch(served.url, { method: 'POST', headers: { 'content-type': 'application/json', 'ms-signature': signatureOf(again, WEBHOOK_SECRET) }, body: again });
+		const [second] = await served.settled(1);
+		expect(second.items('WooCommerce Update').map((item) => item.json.outcome)).toEqual(['unchanged']);
+		expect(requestsTo(env.store, /\/batch$/, writesBefore)).toEqual([]);
+		expect(stockOf(env, sku)).toBe(11);
+	});
+
+	it('when its answer is lost, Extend delivers again with Attempt 2: answered 200, no second run, stock written once', async () => {
+		env = await startReverseEnv({}, [], { webhookRetry: { firstDelayMs: 20 } });
+		served = await serveWebhook(reverseTemplate('stockWebhook'), { credentials: env.credentials, loseAnswers: 1 });
+		env.office.webhooks.register({ url: served.url, secret: WEBHOOK_SECRET, events: ['AvailableBalanceChanged'] });
+		const sku = env.store.store.products().find((p) => p.type === 'simple')!.sku;
+		const from = env.store.log.length;
+		env.office.setAvailableBalance(sku, WAREHOUSE, 57);
+		await env.office.webhooks.settled();
+		await served.settled(1);
+		expect(env.office.data.webhookDeliveries().map((delivery) => [delivery.attempt, delivery.status])).toEqual([
+			[1, 0],
+			[2, 200],
+		]);
+		expect(served.calls.map((call) => call.started)).toEqual([true, false]);
+		expect(served.runs).toHaveLength(1);
+		expect(requestsTo(env.store, /\/batch$/, from)).toHaveLength(1);
+		expect(stockOf(env, sku)).toBe(57);
+	});
+
+	it('refuses a call signed with another secret with 401 and starts nothing', async () => {
+		env = await startReverseEnv({}, [], { webhookRetry: { maxAttempts: 2, firstDelayMs: 20 } });
+		served = await serveWebhook(reverseTemplate('stockWebhook'), { credentials: env.credentials });
+		env.office.webhooks.register({ url: served.url, secret: 'not-the-secret', events: ['AvailableBalanceChanged'] });
+		const sku = env.store.store.products().find((p) => p.type === 'simple')!.sku;
+		const before = stockOf(env, sku);
+		env.office.setAvailableBalance(sku, WAREHOUSE, 99);
+		await env.office.webhooks.settled();
+		expect(env.office.data.webhookDeliveries().map((delivery) => [delivery.attempt, delivery.status])).toEqual([
+			[1, 401],
+			[2, 401],
+		]);
+		expect(served.runs).toHaveLength(0);
+		expect(stockOf(env, sku)).toBe(before);
+	});
+});
+
+describe('template: Extend Commerce stock → WooCommerce (every 15 minutes, cursor in a Data table)', () => {
+	let env: ReverseEnv;
+	afterEach(async () => env?.close());
+
+	it('writes what changed since the saved cursor, moves the cursor after the write, and not after a failed write', async () => {
+		env = await startReverseEnv({ products: 40 });
+		const tables = dataTablesWithSyncTable();
+		const workflow = { ...withSyncTablePicked(reverseTemplate('stockPolling'), tables), id: 'polling-1' };
+		const run = async () => await runWorkflow(workflow, { credentials: env.credentials, dataTables: tables });
+		const cursor = () => tables.rows(SYNC_TABLE_NAME).find((row) => row.workflow === 'polling-1' && row.resource === 'availability')?.cursor ?? null;
+		const simple = env.store.store.products().filter((p) => p.type === 'simple');
+
+		for (const [index, product] of simple.slice(0, 5).entries()) env.office.setAvailableBalance(product.sku, WAREHOUSE, 100 + index);
+		const first = await run();
+		expect(first.status).toBe('success');
+		expect(simple.slice(0, 5).map((p) => stockOf(env, p.sku))).toEqual([100, 101, 102, 103, 104]);
+		const firstCursor = cursor();
+		expect(firstCursor).toBe(env.office.data.availability().map((row) => row.changed).sort().at(-1));
+		expect(tables.rows(SYNC_TABLE_NAME)).toEqual([expect.objectContaining({ workflow: 'polling-1', resource: 'availability', connection: CONNECTION_NAME, cursor: firstCursor })]);
+
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		env.office.setAvailableBalance(simple[6].sku, WAREHOUSE, 5);
+		// Maintenance mode: 503 with a long Retry-After fails the run at once (no early retry).
+		env.store.faults.add({ kind: 'status', status: 503, match: { route: /\/products\/batch$/ } });
+		const failed = await run();
+		expect(failed.status).toBe('error');
+		expect(cursor()).toBe(firstCursor);
+		env.store.faults.clear();
+
+		const from = env.store.log.length;
+		const third = await run();
+		expect(third.status).toBe('success');
+		expect(stockOf(env, simple[6].sku)).toBe(5);
+		expect(requestsTo(env.store, /\/batch$/, from)).toHaveLength(1);
+		expect(cursor()! > firstCursor!).toBe(true);
+	});
+});
+
+describe('template: Extend Commerce order picked / cancelled → WooCommerce order status', () => {
+	let env: ReverseEnv;
+	let served: ServedWebhook;
+	afterEach(async () => {
+		await served?.close();
+		await env?.close();
+	});
+
+	it('completes a picked order with the tracking note and cancels a cancelled one', async () => {
+		env = await startReverseEnv();
+		served = await serveWebhook(reverseTemplate('orderStatus'), { credentials: env.credentials });
+		env.office.webhooks.register({ url: served.url, secret: WEBHOOK_SECRET, events: ['OrderPicked', 'OrderCancelled'] });
+		const [toPick, toCancel] = env.store.store.orders().filter((o) => o.status === 'processing' || o.status === 'on-hold');
+		const sku = env.store.store.products().find((p) => p.type === 'simple')!.sku;
+		const picked = await createExtendOrder(env, toPick.number, sku);
+		const cancelled = await createExtendOrder(env, toCancel.number, sku);
+
+		env.office.pickOrder(picked, { carrier: 'PostNord', trackingNumber: '00370733741234567890', deliveryDate: '2026-11-28T09:30:00Z' });
+		env.office.cancelOrder(cancelled);
+		await env.office.webhooks.settled();
+		const runs = await served.settled(2);
+		expect(runs.map((run) => run.status)).toEqual(['success', 'success']);
+
+		expect(env.store.store.orders().find((o) => o.id === toPick.id)!.status).toBe('completed');
+		expect(orderNotes(env.store.store, toPick.id).map((note) => [note.note, note.customer_note])).toEqual([['Shipped 2026-11-28 with PostNord, tracking number 00370733741234567890', true]]);
+		expect(env.store.store.orders().find((o) => o.id === toCancel.id)!.status).toBe('cancelled');
+		expect(orderNotes(env.store.store, toCancel.id)).toEqual([]);
+	});
+});

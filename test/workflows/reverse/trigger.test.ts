@@ -1,0 +1,139 @@
+/**
+ * The Extend Commerce Trigger served the way n8n serves a live webhook (test/harness/run-webhook.ts):
+ * signature check before anything runs, event filter, one item per notification, redeliveries.
+ */
+import type { INode, INodeParameters } from 'n8n-workflow';
+
+import { serveWebhook, type ServedWebhook } from '../../harness/run-webhook';
+import { testCredential, type WorkflowJson } from '../../harness/run-workflow';
+import { deliver, envelopeOf } from './notifications';
+
+const SECRET = 'whsec-åäö-0123456789';
+
+function triggerWorkflow(events: string[], withSecret = true, options: INodeParameters = {}): WorkflowJson {
+	const trigger: INode = {
+		id: 'trigger-1',
+		name: 'Extend Commerce Trigger',
+		type: 'n8n-nodes-extend-commerce.extendCommerceTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId: 'b7f3c2d4-0000-4000-8000-000000000001',
+		parameters: { events, options },
+		...(withSecret ? { credentials: { extendCommerceWebhookApi: { id: 'w1', name: 'Extend webhook' } } } : {}),
+	};
+	const after: INode = { id: 'noop-1', name: 'After', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} };
+	return {
+		id: `trigger-test-${Math.random().toString(36).slice(2)}`,
+		nodes: [trigger, after],
+		connections: { 'Extend Commerce Trigger': { main: [[{ node: 'After', type: 'main', index: 0 }]] } },
+	};
+}
+
+const credentials = { extendCommerceWebhookApi: { secret: SECRET } };
+const balance = (productNumber: string) => ({ Action: 'AvailableBalanceChanged', Details: { ProductNumber: productNumber, Warehouse: 'MAIN' } });
+
+describe('Extend Commerce Trigger', () => {
+	let served: ServedWebhook;
+	afterEach(async () => served?.close());
+
+	it('starts a run for a correctly signed call, with one item per notification', async () => {
+		served = await serveWebhook(triggerWorkflow(['AvailableBalanceChanged', 'OrderPicked']), { credentials });
+		const envelope = envelopeOf([balance('TB-S-001'), { Action: 'OrderPicked', Details: { OrderNumber: '5001' } }, balance('TB-S-002')], 'n-1', 1);
+		const delivery = await deliver(served.url, envelope, { secret: SECRET });
+		expect(delivery.status).toBe(200);
+		const [run] = await served.settled(1);
+		expect(run.status).toBe('success');
+		expect(run.items('After').map((item) => item.json)).toEqual([
+			{ event: 'AvailableBalanceChanged', details: { ProductNumber: 'TB-S-001', Warehouse: 'MAIN' }, envelopeId: envelope.Id, attempt: 1, notificationId: 'n-1', index: 0 },
+			{ event: 'OrderPicked', details: { OrderNumber: '5001' }, envelopeId: envelope.Id, attempt: 1, notificationId: 'n-1', index: 1 },
+			{ event: 'AvailableBalanceChanged', details: { ProductNumber: 'TB-S-002', Warehouse: 'MAIN' }, envelopeId: envelope.Id, attempt: 1, notificationId: 'n-1', index: 2 },
+		]);
+	});
+
+	it.each([
+		['unsigned', {}],
+		['signed with another secret', { secret: 'not-the-secret' }],
+		['signed over another body', { header: 'sha256=25FB6994568A75CD233E04BA1C653AF1BF476041CC543AF04F82CAAC482C201A' }],
+		['with a malformed signature', { header: 'sha256=xyz' }],
+	])('refuses a call %s with 401 and starts nothing', async (_case, signing) => {
+		served = await serveWebhook(triggerWorkflow(['AvailableBalanceChanged']), { credentials });
+		const delivery = await deliver(served.url, envelopeOf([balance('TB-S-001')]), signing);
+		expect(delivery.status).toBe(401);
+		expect(delivery.text).not.toContain(SECRET);
+		expect(served.runs).toHaveLength(0);
+		expect(served.calls).toEqual([{ status: 401, body: '', started: false }]);
+	});
+
+	it('checks the bytes as sent: the same JSON re-spaced after signing is refused', async () => {
+		served = await serveWebhook(triggerWorkflow(['AvailableBalanceChanged']), { credentials });
+		const envelope = envelopeOf([balance('TB-S-001')]);
+		const signedBody = JSON.stringify(envelope, null, 2);
+		const { signatureOf } = await import('../../../nodes/shared/extend-commerce/webhookSignature');
+		const response = await fetch(served.url, { method: 'POST', headers: { 'content-type': 'application/json', 'ms-signature': signatureOf(signedBody, SECRET) }, body: JSON.stringify(envelope) });
+		expect(response.status).toBe(401);
+		expect(served.runs).toHaveLength(0);
+	});
+
+	it('accepts unsigned calls when no secret is set (Extend calls checking optional)', async () => {
+		served = await serveWebhook(triggerWorkflow(['AvailableBalanceChanged'], false));
+		expect((await deliver(served.url, envelopeOf([balance('TB-S-001')]))).status).toBe(200);
+		const [run] = await served.settled(1);
+		expect(run.items('After')).toHaveLength(1);
+	});
+
+	it('answers 200 without a run for events it was not asked for, and keeps only the chosen ones', async () => {
+		served = await serveWebhook(triggerWorkflow(['OrderPicked']), { credentials });
+		const ignored = await deliver(served.url, envelopeOf([balance('TB-S-001')]), { secret: SECRET });
+		expect(ignored.status).toBe(200);
+		expect(served.runs).toHaveLength(0);
+		await deliver(served.url, envelopeOf([balance('TB-S-001'), { Action: 'OrderPicked', Details: { OrderNumber: '7' } }]), { secret: SECRET });
+		const [run] = await served.settled(1);
+		expect(run.items('After').map((item) => item.json.event)).toEqual(['OrderPicked']);
+	});
+
+	it('starts one run for a notification Extend delivers again with a higher Attempt', async () => {
+		served = await serveWebhook(triggerWorkflow(['AvailableBalanceChanged']), { credentials });
+		const first = envelopeOf([balance('TB-S-001')], 'redelivered-1', 1);
+		expect((await deliver(served.url, first, { secret: SECRET })).status).toBe(200);
+		const again = await deliver(served.url, { ...first, Id: 'another-envelope', Attempt: 2 }, { secret: SECRET });
+		expect(again.status).toBe(200);
+		expect(JSON.parse(again.text)).toEqual({ received: true, started: false, redelivery: true });
+		expect((await deliver(served.url, envelopeOf([balance('TB-S-001')], 'another-notification'), { secret: SECRET })).status).toBe(200);
+		const runs = await served.settled(2);
+		expect(runs.map((run) => run.items('After')[0].json.notificationId)).toEqual(['redelivered-1', 'another-notification']);
+		expect(served.calls.map((call) => call.started)).toEqual([true, false, true]);
+	});
+
+	it('starts again on redelivery when told to, and always for calls to the test URL', async () => {
+		served = await serveWebhook(triggerWorkflow(['AvailableBalanceChanged'], true, { allowRedelivery: true }), { credentials });
+		const envelope = envelopeOf([balance('TB-S-001')], 'again-1');
+		await deliver(served.url, envelope, { secret: SECRET });
+		await deliver(served.url, { ...envelope, Attempt: 2 }, { secret: SECRET });
+		expect(await served.settled(2)).toHaveLength(2);
+		await served.close();
+		served = await serveWebhook(triggerWorkflow(['AvailableBalanceChanged']), { credentials, mode: 'manual' });
+		await deliver(served.url, envelope, { secret: SECRET });
+		await deliver(served.url, envelope, { secret: SECRET });
+		expect(await served.settled(2)).toHaveLength(2);
+	});
+
+	it('answers 400 without a run to a signed body that is not an Extend envelope', async () => {
+		served = await serveWebhook(triggerWorkflow(['AvailableBalanceChanged']), { credentials });
+		const delivery = await deliver(served.url, { hello: 'world' }, { secret: SECRET });
+		expect(delivery.status).toBe(400);
+		expect(delivery.text).toContain('Notifications');
+		expect(served.runs).toHaveLength(0);
+	});
+});
+
+describe('Extend Commerce Webhook API credential test', () => {
+	it.each([
+		['', 'Error', /Enter the Secret/],
+		[' padded ', 'Error', /starts or ends with a space/],
+		['whsec-1', 'OK', /checked against it when it arrives/],
+	])('secret %j → %s', async (secret, status, message) => {
+		const result = await testCredential('n8n-nodes-extend-commerce.extendCommerceTrigger', 'extendCommerceWebhookApi', { secret });
+		expect(result.status).toBe(status);
+		expect(result.message).toMatch(message);
+	});
+});
