@@ -3,7 +3,7 @@ import type { INode } from 'n8n-workflow';
 import { demoCredentials, FETCH_NODE, loadTemplate, preparedTemplate, PUSH_NODE, rejectedOutputIndex, startDemoEnv, TEMPLATES, type DemoEnv } from '../../../demo/demo';
 import type { NextCursor, SyncWindowInfo } from '../../../nodes/shared/sync/syncWindow';
 import { runWorkflow, type RunResult, type WorkflowJson } from '../../harness/run-workflow';
-import { cursorRows, savedCursor, setCursor } from '../../support/cursor-table';
+import { cursorRows, savedCursor, setCursor, SYNC_TABLE_NAME } from '../../support/cursor-table';
 import { pushHandsOnCursor } from './helpers';
 
 type Resource = 'product' | 'order';
@@ -91,6 +91,17 @@ describe('the templates read their cursor from the Data table (Schedule Trigger 
 		setCursor(env.tables, workflowIdOf('order'), 'orders', '2025-06-15T02:00:00+02:00');
 		const result = await runTemplate(env, 'order', { workflow: readingHalf(env, 'order') });
 		expect(windowOf(result).windowStart).toBe('2025-06-15T00:00:00Z');
+	});
+
+	it.each([
+		['empty', ''],
+		['null', null],
+	])('starts over from Order Start when the user emptied the cursor cell (%s)', async (_label, value) => {
+		setCursor(env.tables, workflowIdOf('order'), 'orders', '2025-06-15T00:00:00Z');
+		env.tables.update(SYNC_TABLE_NAME, { type: 'and', filters: [{ columnName: 'workflow', condition: 'eq', value: workflowIdOf('order') }] }, { cursor: value });
+		const result = await runTemplate(env, 'order', { workflow: readingHalf(env, 'order') });
+		expect(result.error).toBeUndefined();
+		expect(windowOf(result).windowStart).toBe(ORDER_START);
 	});
 
 	it('stops before reading the store when the cursor cell holds something that is not a date, naming the Cursor', async () => {
