@@ -141,9 +141,9 @@ describe.each(resources)('the %s template file', (resource) => {
 		expect(note).toMatch(/Re-sync from a date[^\n]*set `cursor`/);
 	});
 
-	it('leaves the Data table to be picked from the list (n8n 1.123 cannot find a table by name) and both nodes say so', () => {
+	it('leaves the Data table empty, to be picked from the list (n8n 1.123 cannot find a table by name), and the note says where', () => {
 		const { read, save } = cursorNodes(workflow);
-		for (const node of [read, save]) expect(node.parameters.dataTableId).toEqual({ __rl: true, mode: 'list', value: '', cachedResultName: SYNC_TABLE_NAME });
+		for (const node of [read, save]) expect(node.parameters.dataTableId).toEqual({ __rl: true, mode: 'list', value: '' });
 		expect(stickyText(workflow)).toMatch(/pick it in \*Read cursor\* and \*Save cursor\*/);
 	});
 
