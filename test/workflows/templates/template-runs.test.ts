@@ -1,6 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
-import { demoCredentials, FETCH_NODE, loadTemplate, preparedTemplate, PUSH_NODE, rejectedOutputIndex, startDemoEnv, TEMPLATES, type DemoEnv } from '../../../demo/demo';
+import { demoCredentials, FETCH_NODE, loadTemplate, preparedTemplate, PUSH_NODE, REJECTED_NODE, rejectedOutputIndex, startDemoEnv, TEMPLATES, type DemoEnv } from '../../../demo/demo';
 import type { NextCursor, SyncWindowInfo } from '../../../nodes/shared/sync/syncWindow';
 import { runWorkflow, type RunResult, type WorkflowJson } from '../../harness/run-workflow';
 import { cursorRows, savedCursor, setCursor, SYNC_TABLE_NAME } from '../../support/cursor-table';
@@ -128,7 +128,8 @@ whenPushHandsOnCursor('the templates end to end: the cursor lives in the Data ta
 	it.each<Resource>(['order', 'product'])('a first scheduled %s run reads from the start and saves the window end as this workflow\'s cursor', async (resource) => {
 		const result = await runTemplate(env, resource);
 		expect(result.error).toBeUndefined();
-		expect(result.nodeExecutionOrder).toEqual(['Schedule Trigger', READ_NODE, FETCH_NODE, PUSH_NODE, SAVE_NODE]);
+		// Orders whose products Extend does not know yet go to Rejected records: that branch may run too.
+		expect(result.nodeExecutionOrder.filter((name) => name !== REJECTED_NODE)).toEqual(['Schedule Trigger', READ_NODE, FETCH_NODE, PUSH_NODE, SAVE_NODE]);
 		const window = windowOf(result);
 		expect(window.windowStart).toBe(resource === 'order' ? ORDER_START : '2000-01-01T00:00:00Z');
 		const next = nextCursorOf(result)!;
@@ -240,6 +241,7 @@ whenPushHandsOnCursor('the templates end to end: the cursor lives in the Data ta
 	it('routes a record Extend refuses to "Rejected records"; the run succeeds and the cursor moves on', async () => {
 		const product = env.store.store.products().find((p) => p.status !== 'trash' && p.type === 'simple')!;
 		env.store.store.editProduct(product.id, { sku: '' });
+		env.store.options.clockOffsetSeconds += 120; // the edit falls before the window's end
 		const workflow = preparedTemplateFor(env, 'product');
 		const result = await runTemplate(env, 'product', { workflow });
 		expect(result.status).toBe('success');
