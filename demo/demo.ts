@@ -130,12 +130,13 @@ export async function runAllTemplates(env: DemoEnv): Promise<RunSummary[]> {
 
 /**
  * What happens between two runs: two orders are edited, one variation gets a new price, a new
- * order comes in — and the sandbox back office is told to reject that new order once, so the
- * run shows a record on the error branch. Then store time passes, since each window ends at the
- * store's clock minus the fetch node's settle time (30 s by default). Returns what was done.
+ * order comes in, and a simple product loses its SKU — Extend refers to products by SKU, so the
+ * push node refuses it and the run shows a record on the error branch. Then store time passes,
+ * since each window ends at the store's clock minus the fetch node's settle time (30 s by
+ * default). Returns what was done.
  */
-export function changeStore(env: Pick<DemoEnv, 'store' | 'office'>, advanceSeconds = 120): string[] {
-	const { store, office } = env;
+export function changeStore(env: Pick<DemoEnv, 'store'>, advanceSeconds = 120): string[] {
+	const { store } = env;
 	const done: string[] = [];
 	const orders = store.store.orders().filter((o) => o.status !== 'trash');
 	const noted = orders[0];
@@ -149,7 +150,8 @@ export function changeStore(env: Pick<DemoEnv, 'store' | 'office'>, advanceSecon
 		store.store.editOrder(completing.id, { status: 'completed' });
 		done.push(`order #${completing.id}: status ${was} → completed`);
 	}
-	const variable = store.store.products().find((p) => p.status !== 'trash' && p.type === 'variable' && store.store.variations(p.id).length > 0);
+	const products = store.store.products().filter((p) => p.status !== 'trash');
+	const variable = products.find((p) => p.type === 'variable' && store.store.variations(p.id).length > 0);
 	if (variable) {
 		const variation = store.store.variations(variable.id)[0];
 		const was = variation.regular_price;
@@ -159,8 +161,11 @@ export function changeStore(env: Pick<DemoEnv, 'store' | 'office'>, advanceSecon
 	}
 	const inserted = store.store.insertOrder();
 	done.push(`order #${inserted.id}: new`);
-	office.faults.add({ kind: 'reject-records', sourceIds: [String(inserted.id)], match: { method: 'POST', path: '/orders/batch' }, times: 1 });
-	done.push(`back office: will reject order #${inserted.id} once (sandbox fault), to show the error branch`);
+	const unnumbered = products.find((p) => p.type === 'simple');
+	if (unnumbered) {
+		store.store.editProduct(unnumbered.id, { sku: '' });
+		done.push(`product #${unnumbered.id}: SKU removed (Extend needs one, so it goes to the error branch)`);
+	}
 	store.options.clockOffsetSeconds += advanceSeconds;
 	done.push(`store clock +${advanceSeconds} s (windows end at the store clock minus the 30 s settle time)`);
 	return done;

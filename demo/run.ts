@@ -44,7 +44,7 @@ export function runBlock(title: string, summaries: RunSummary[]): string[] {
 	return [
 		title,
 		...summaries.flatMap((s) => [`  ${formatSummary(s)}`, ...s.rejections.map((reason) => `            error branch → ${reason}`)]),
-		`  total     fetched ${sum.fetched}, created ${sum.created}, updated ${sum.updated}, unchanged ${sum.unchanged}, rejected ${sum.rejected}`,
+		`  total     fetched ${sum.fetched}, created ${sum.created}, updated ${sum.updated}, unchanged ${sum.unchanged}, skipped ${sum.skipped}, cancelled ${sum.cancelled}, rejected ${sum.rejected}`,
 	];
 }
 
