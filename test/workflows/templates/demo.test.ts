@@ -3,7 +3,6 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { runDemo, startDemoEnv, type DemoEnv } from '../../../demo/demo';
 import { parseDemoArgs, runBlock } from '../../../demo/run';
 import { countOutcomes, countVariations, formatSummary, formatWindow, summarizeRun, totals, type RunSummary } from '../../../demo/summary';
-import { parseSandboxArgs, splitArgs } from '../../../sandbox/cli';
 import { cursorRows } from '../../support/cursor-table';
 import { pushHandsOnCursor } from './helpers';
 
@@ -129,19 +128,5 @@ describe('the demo\'s run summary', () => {
 		}
 		expect(report.changes.join('\n')).toMatch(/customer note[\s\S]*→ completed[\s\S]*regular price[\s\S]*new[\s\S]*SKU removed[\s\S]*store clock \+120 s/);
 		expect(cursorRows(env.tables).map((row) => row.resource).sort()).toEqual(['orders', 'products']);
-	});
-});
-
-describe('npm run sandbox flags', () => {
-	it('passes --office-* flags to the back office and every other flag to the store', () => {
-		expect(splitArgs(['--products', '100', '--office-port', '0', '--office-token=abc', '--https', '--office-data-dir', 'd'])).toEqual({
-			store: ['--products', '100', '--https'],
-			office: ['--port', '0', '--token=abc', '--data-dir', 'd'],
-		});
-		const parsed = parseSandboxArgs(['--products', '100', '--port', '8080', '--office-port', '9000', '--office-latency', '5']);
-		expect(parsed).toEqual({ store: { products: 100, httpPort: 8080 }, office: { port: 9000, token: 'ec_test_token', latencyMs: 5 } });
-		expect(parseSandboxArgs(['--help'])).toBe('help');
-		expect(() => parseSandboxArgs(['--office-bogus', '1'])).toThrow(/Unknown option/);
-		expect(() => parseSandboxArgs(['--bogus'])).toThrow(/unknown flag/);
 	});
 });
