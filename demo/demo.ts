@@ -83,7 +83,7 @@ export function demoCredentials(env: Pick<DemoEnv, 'store' | 'office'>): Record<
 			secret: key.consumerSecret,
 			apiUrl: env.store.httpsUrl || env.store.httpUrl,
 			orderStart: DEMO_ORDER_START,
-			warehouse: 'Main warehouse',
+			warehouse: 'MAIN',
 			companyGroup: '',
 			authMode: 'automatic',
 			// The sandbox store's certificate is self-signed (sandbox/certs).

@@ -73,7 +73,7 @@ async function main(argv: string[]): Promise<void> {
 		for (const line of runBlock('Run 2 — incremental (only what changed since the saved cursor)', report.second)) console.log(line);
 		failed = [...report.first, ...report.second].some((s) => s.status !== 'success');
 		console.log('');
-		console.log(`Back office page: ${env.office.url}/`);
+		console.log(`Back office page: ${env.office.origin}/`);
 		finished = true;
 	} finally {
 		if (!finished || !args.serve) await env.close();
