@@ -42,12 +42,16 @@ async function runTemplate(env: DemoEnv, resource: Resource, options: { mode?: '
 	return await runWorkflow(options.workflow ?? preparedTemplateFor(env, resource), { credentials: demoCredentials(env), mode: options.mode ?? 'trigger', dataTables: env.tables });
 }
 
-/** The template with changed fetch parameters (a user editing the node). */
-function withFetchParameters(env: DemoEnv, resource: Resource, parameters: Record<string, unknown>): WorkflowJson {
+/** The template with changed parameters of one node (a user editing it). */
+function withParameters(env: DemoEnv, resource: Resource, nodeName: string, parameters: Record<string, unknown>): WorkflowJson {
 	const workflow = preparedTemplateFor(env, resource);
-	const fetch = workflow.nodes.find((n) => n.name === FETCH_NODE) as INode;
-	fetch.parameters = { ...fetch.parameters, ...parameters } as INode['parameters'];
+	const node = workflow.nodes.find((n) => n.name === nodeName) as INode;
+	node.parameters = { ...node.parameters, ...parameters } as INode['parameters'];
 	return workflow;
+}
+
+function withFetchParameters(env: DemoEnv, resource: Resource, parameters: Record<string, unknown>): WorkflowJson {
+	return withParameters(env, resource, FETCH_NODE, parameters);
 }
 
 /** The first half of a template (Schedule Trigger → Read cursor → WooCommerce Fetch): what reads the cursor. */
@@ -157,8 +161,9 @@ whenPushHandsOnCursor('the templates end to end: the cursor lives in the Data ta
 	});
 
 	it('saves nothing when Extend is down; the next run delivers everything from the same cursor', async () => {
-		env.office.faults.add({ kind: 'status', status: 503 } as never);
-		const failed = await runTemplate(env, 'order');
+		env.office.faults.add({ kind: 'status', status: 503 });
+		const oneRetry = withParameters(env, 'order', PUSH_NODE, { options: { retries: 1 } });
+		const failed = await runTemplate(env, 'order', { workflow: oneRetry });
 		expect(failed.status).toBe('error');
 		expect(failed.nodeExecutionOrder).not.toContain(SAVE_NODE);
 		expect(cursorRows(env.tables)).toEqual([]);
