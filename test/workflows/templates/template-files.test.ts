@@ -3,7 +3,7 @@ import type { INodeProperties, INodeType } from 'n8n-workflow';
 
 import { TEMPLATES, TEMPLATES_DIR } from '../../../demo/demo';
 import { PackageNodeTypes } from '../../harness/node-types';
-import { loadPackageNodes } from '../../harness/package-loader';
+import { loadPackageCredentials, loadPackageNodes } from '../../harness/package-loader';
 import { SYNC_TABLE_COLUMNS, SYNC_TABLE_NAME } from '../../support/cursor-table';
 import { cronExpressionsOf, cursorNodes, dataTableDescription, estimatedStickyHeight, firings, nodesOfType, onlyNodeOfType, parseCron, stickyText, template } from './helpers';
 
@@ -186,8 +186,16 @@ describe.each(resources)('the %s template file', (resource) => {
 			expect(node.notesInFlow).toBe(true);
 			expect(node.notes).toMatch(/Credential/);
 		}
-		expect(onlyNodeOfType(workflow, FETCH_TYPE).notes).toMatch(/Extend Commerce Connection API/);
-		expect(onlyNodeOfType(workflow, PUSH_TYPE).notes).toMatch(/Extend Commerce API.*Extend Commerce Connection API/);
+		// Notes, placeholders and the sticky note name each credential as n8n's credential list shows it.
+		const credentialTypes = loadPackageCredentials();
+		for (const node of [onlyNodeOfType(workflow, FETCH_TYPE), onlyNodeOfType(workflow, PUSH_TYPE)]) {
+			for (const [type, reference] of Object.entries(node.credentials ?? {})) {
+				const shown = credentialTypes.get(type)?.displayName ?? type;
+				expect({ node: node.name, note: node.notes?.includes(`(${shown})`) }).toEqual({ node: node.name, note: true });
+				expect(reference.name).toContain(`(${shown})`);
+				expect(stickyText(workflow)).toContain(`*${shown}*`);
+			}
+		}
 	});
 
 	it('sizes the sticky note so that its text is not clipped (n8n 1.123 cuts what does not fit)', () => {
