@@ -70,6 +70,18 @@ export function countVariations(items: INodeExecutionData[]): number {
 	return count;
 }
 
+/** The reason an error-branch item gives: its error line, its message, or the reason inside its error object. */
+export function rejectionReason(json: IDataObject): string {
+	if (typeof json.error === 'string') return json.error;
+	if (typeof json.message === 'string') return json.message;
+	const inner = json.error as IDataObject | undefined;
+	if (inner && typeof inner === 'object') {
+		const text = inner.reason ?? inner.message;
+		if (typeof text === 'string') return text;
+	}
+	return JSON.stringify(json);
+}
+
 export function summarizeRun(
 	outputs: RunOutputs,
 	context: { label: string; resource: DemoResource; ms: number; cursorBefore: string | null; cursorAfter: string | null; firstStart: string },
@@ -87,7 +99,7 @@ export function summarizeRun(
 		skipped: counts.skipped,
 		cancelled: counts.cancelled,
 		rejected: counts.rejected + outputs.errorBranch.length,
-		rejections: outputs.errorBranch.map((item) => String(item.json?.error ?? JSON.stringify(item.json))),
+		rejections: outputs.errorBranch.map((item) => rejectionReason(item.json ?? {})),
 	};
 }
 

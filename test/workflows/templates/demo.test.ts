@@ -2,7 +2,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { runDemo, startDemoEnv, type DemoEnv } from '../../../demo/demo';
 import { parseDemoArgs, runBlock } from '../../../demo/run';
-import { countOutcomes, countVariations, formatSummary, formatWindow, summarizeRun, totals, type RunSummary } from '../../../demo/summary';
+import { countOutcomes, countVariations, formatSummary, formatWindow, rejectionReason, summarizeRun, totals, type RunSummary } from '../../../demo/summary';
 import { cursorRows } from '../../support/cursor-table';
 import { pushHandsOnCursor } from './helpers';
 
@@ -54,6 +54,14 @@ describe('the demo\'s run summary', () => {
 		);
 		expect(result).toMatchObject({ fetched: 3, created: 1, updated: 0, unchanged: 0, skipped: 0, cancelled: 0, rejected: 2, rejections: ['Order 3 was rejected: total: not a number'] });
 		expect(result.error).toBeUndefined();
+	});
+
+	it.each([
+		['an error line', { error: 'Order 3 was rejected: total', details: {} }],
+		['a message beside an error object', { message: 'Order 3 was rejected: total', error: { reason: 'other' } }],
+		['a reason inside an error object', { error: { reason: 'Order 3 was rejected: total' } }],
+	])('reads the reason of an error-branch item given as %s', (_label, json) => {
+		expect(rejectionReason(json)).toBe('Order 3 was rejected: total');
 	});
 
 	it('carries the error message of a failed run and prints it instead of counts', () => {
