@@ -101,7 +101,10 @@ describe.each(resources)('the %s template file', (resource) => {
 		const { read, save } = cursorNodes(workflow);
 		expect(fetch.parameters).toMatchObject({ resource, operation: 'getChanged', since: 'cursor', cursor: '={{ $json.cursor }}' });
 		expect(fetch.parameters.returnAll ?? true).toBe(true);
-		expect(push.parameters).toMatchObject({ resource, operation: 'upsert' });
+		// The push node's one operation for the resource (create orders, create or update products).
+		const pushOperations = shownProperties(descriptionOf(PUSH_TYPE).properties, push.parameters).filter((p) => p.name === 'operation');
+		expect(pushOperations.flatMap((p) => (p.options ?? []).map((o) => (o as { value: unknown }).value))).toEqual([push.parameters.operation]);
+		expect(push.parameters.resource).toBe(resource);
 		expect(workflow.connections[trigger.name].main).toEqual([[{ node: read.name, type: 'main', index: 0 }]]);
 		expect(workflow.connections[read.name].main).toEqual([[{ node: fetch.name, type: 'main', index: 0 }]]);
 		// Records go to the push; the Sync Window output stays free (the push reads it by expression).
@@ -175,7 +178,11 @@ describe.each(resources)('the %s template file', (resource) => {
 	it('references each credential the nodes declare by an unmistakable placeholder, the same one on every node, and a node note says which', () => {
 		const references = new Map<string, unknown>();
 		for (const node of [onlyNodeOfType(workflow, FETCH_TYPE), onlyNodeOfType(workflow, PUSH_TYPE)]) {
-			const declared = (descriptionOf(node.type).credentials ?? []).map((c) => c.name).sort();
+			// The credential slots the node shows for the template's parameters (e.g. its Authentication).
+			const declared = (descriptionOf(node.type).credentials ?? [])
+				.filter((c) => Object.entries(c.displayOptions?.show ?? {}).every(([name, allowed]) => (allowed as unknown[]).includes(node.parameters[name])))
+				.map((c) => c.name)
+				.sort();
 			expect(Object.keys(node.credentials ?? {}).sort()).toEqual(declared);
 			for (const [type, reference] of Object.entries(node.credentials ?? {})) {
 				expect(reference.id).toMatch(/^REPLACE_WITH_/);
