@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { startBackOffice, type BackOffice } from '../sandbox/extend-commerce';
+import { RATE_LIMIT_GROUPS, startBackOffice, type BackOffice, type RateLimitWindow } from '../sandbox/extend-commerce';
 import { startWooSandbox, type WooSandbox, type WooSandboxOptions } from '../sandbox/woocommerce';
 import type { InMemoryDataTables } from '../test/harness/data-tables';
 import { runWorkflow, type RunResult, type WorkflowJson } from '../test/harness/run-workflow';
@@ -51,9 +51,17 @@ export interface DemoEnv {
 	close(): Promise<void>;
 }
 
+/**
+ * The demo's back office answers far more requests per minute than the sandbox's default (300 per
+ * minute per group), which the push node would honour: 3000 orders would then take about 20
+ * minutes. The demo shows the flow, `npm run bench` the pacing.
+ */
+export const DEMO_RATE_LIMIT: RateLimitWindow = { limit: 100_000, windowSeconds: 60 };
+
 /** Both sandboxes on free local ports, and an empty sync table. */
 export async function startDemoEnv(store: WooSandboxOptions = DEMO_STORE): Promise<DemoEnv> {
-	const [woo, office] = await Promise.all([startWooSandbox({ host: '127.0.0.1', ...store }), startBackOffice({ host: '127.0.0.1', port: 0 })]);
+	const rateLimits = Object.fromEntries(RATE_LIMIT_GROUPS.map((group) => [group, DEMO_RATE_LIMIT]));
+	const [woo, office] = await Promise.all([startWooSandbox({ host: '127.0.0.1', ...store }), startBackOffice({ host: '127.0.0.1', port: 0, rateLimits })]);
 	return {
 		store: woo,
 		office,
@@ -75,13 +83,14 @@ export function demoCredentials(env: Pick<DemoEnv, 'store' | 'office'>): Record<
 			secret: key.consumerSecret,
 			apiUrl: env.store.httpsUrl || env.store.httpUrl,
 			orderStart: DEMO_ORDER_START,
-			warehouse: 'Main warehouse',
+			warehouse: 'MAIN',
 			companyGroup: '',
 			authMode: 'automatic',
 			// The sandbox store's certificate is self-signed (sandbox/certs).
 			ignoreSslIssues: true,
 		},
-		extendCommerceApi: { apiUrl: env.office.url, accessToken: env.office.token, ignoreSslIssues: false },
+		// authMode/bearerToken for the rewritten Extend Commerce API credential; accessToken until the push node moves to it.
+		extendCommerceApi: { apiUrl: env.office.url, authMode: 'bearer', bearerToken: env.office.credentials.bearer, accessToken: env.office.credentials.bearer, ignoreSslIssues: false },
 	};
 }
 
@@ -130,12 +139,13 @@ export async function runAllTemplates(env: DemoEnv): Promise<RunSummary[]> {
 
 /**
  * What happens between two runs: two orders are edited, one variation gets a new price, a new
- * order comes in — and the sandbox back office is told to reject that new order once, so the
- * run shows a record on the error branch. Then store time passes, since each window ends at the
- * store's clock minus the fetch node's settle time (30 s by default). Returns what was done.
+ * order comes in, and a simple product loses its SKU — Extend refers to products by SKU, so the
+ * push node refuses it and the run shows a record on the error branch. Then store time passes,
+ * since each window ends at the store's clock minus the fetch node's settle time (30 s by
+ * default). Returns what was done.
  */
-export function changeStore(env: Pick<DemoEnv, 'store' | 'office'>, advanceSeconds = 120): string[] {
-	const { store, office } = env;
+export function changeStore(env: Pick<DemoEnv, 'store'>, advanceSeconds = 120): string[] {
+	const { store } = env;
 	const done: string[] = [];
 	const orders = store.store.orders().filter((o) => o.status !== 'trash');
 	const noted = orders[0];
@@ -149,7 +159,8 @@ export function changeStore(env: Pick<DemoEnv, 'store' | 'office'>, advanceSecon
 		store.store.editOrder(completing.id, { status: 'completed' });
 		done.push(`order #${completing.id}: status ${was} → completed`);
 	}
-	const variable = store.store.products().find((p) => p.status !== 'trash' && p.type === 'variable' && store.store.variations(p.id).length > 0);
+	const products = store.store.products().filter((p) => p.status !== 'trash');
+	const variable = products.find((p) => p.type === 'variable' && store.store.variations(p.id).length > 0);
 	if (variable) {
 		const variation = store.store.variations(variable.id)[0];
 		const was = variation.regular_price;
@@ -159,8 +170,11 @@ export function changeStore(env: Pick<DemoEnv, 'store' | 'office'>, advanceSecon
 	}
 	const inserted = store.store.insertOrder();
 	done.push(`order #${inserted.id}: new`);
-	office.faults.add({ kind: 'reject-records', sourceIds: [String(inserted.id)], match: { method: 'POST', path: '/orders/batch' }, times: 1 });
-	done.push(`back office: will reject order #${inserted.id} once (sandbox fault), to show the error branch`);
+	const unnumbered = products.find((p) => p.type === 'simple');
+	if (unnumbered) {
+		store.store.editProduct(unnumbered.id, { sku: '' });
+		done.push(`product #${unnumbered.id}: SKU removed (Extend needs one, so it goes to the error branch)`);
+	}
 	store.options.clockOffsetSeconds += advanceSeconds;
 	done.push(`store clock +${advanceSeconds} s (windows end at the store clock minus the 30 s settle time)`);
 	return done;

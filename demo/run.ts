@@ -3,7 +3,7 @@
  * twice — a first full sync, then an incremental one after some store changes.
  * Only 127.0.0.1 is contacted. With --serve both sandboxes keep serving until Ctrl-C.
  */
-import { DEMO_CONNECTION_NAME, DEMO_STORE, runDemo, startDemoEnv, TEMPLATES, type DemoEnv } from './demo';
+import { DEMO_CONNECTION_NAME, DEMO_RATE_LIMIT, DEMO_STORE, runDemo, startDemoEnv, TEMPLATES, type DemoEnv } from './demo';
 import { formatSummary, totals, type RunSummary } from './summary';
 import { serveUntilStopped } from '../sandbox/serve';
 import { SYNC_TABLE_NAME } from '../test/support/cursor-table';
@@ -33,7 +33,7 @@ export function describeEnv(env: DemoEnv): string[] {
 	const orders = env.store.store.orders().length;
 	return [
 		`WooCommerce sandbox  ${env.store.httpsUrl}  (${products} products with ${variations} variations, ${orders} orders)`,
-		`Extend Commerce      ${env.office.url}  (sandbox back office, connection "${DEMO_CONNECTION_NAME}")`,
+		`Extend Commerce      ${env.office.url}  (sandbox back office, connection "${DEMO_CONNECTION_NAME}"; rate limit raised to ${DEMO_RATE_LIMIT.limit} requests per ${DEMO_RATE_LIMIT.windowSeconds} s for the demo)`,
 		`Templates            ${TEMPLATES.map((t) => `templates/${t.file}`).join(', ')}`,
 		`Data table           ${SYNC_TABLE_NAME} (in-process stand-in for n8n's Data tables)`,
 	];
@@ -44,7 +44,7 @@ export function runBlock(title: string, summaries: RunSummary[]): string[] {
 	return [
 		title,
 		...summaries.flatMap((s) => [`  ${formatSummary(s)}`, ...s.rejections.map((reason) => `            error branch → ${reason}`)]),
-		`  total     fetched ${sum.fetched}, created ${sum.created}, updated ${sum.updated}, unchanged ${sum.unchanged}, rejected ${sum.rejected}`,
+		`  total     fetched ${sum.fetched}, created ${sum.created}, updated ${sum.updated}, unchanged ${sum.unchanged}, skipped ${sum.skipped}, cancelled ${sum.cancelled}, rejected ${sum.rejected}`,
 	];
 }
 
@@ -73,7 +73,7 @@ async function main(argv: string[]): Promise<void> {
 		for (const line of runBlock('Run 2 — incremental (only what changed since the saved cursor)', report.second)) console.log(line);
 		failed = [...report.first, ...report.second].some((s) => s.status !== 'success');
 		console.log('');
-		console.log(`Back office page: ${env.office.url}/`);
+		console.log(`Back office page: ${env.office.origin}/`);
 		finished = true;
 	} finally {
 		if (!finished || !args.serve) await env.close();
@@ -85,7 +85,7 @@ async function main(argv: string[]): Promise<void> {
 	console.log('Serving until Ctrl-C:');
 	console.log(`  WooCommerce: ${env.store.httpsUrl} (https, self-signed) and ${env.store.httpUrl} (http, OAuth 1.0a)`);
 	console.log(`    consumer key ${k.consumerKey}  secret ${k.consumerSecret}`);
-	console.log(`  Extend Commerce: ${env.office.url}  token ${env.office.token}`);
+	console.log(`  Extend Commerce: ${env.office.url}  bearer token ${env.office.credentials.bearer}  (or ${env.office.credentials.apiKey.header}: ${env.office.credentials.apiKey.value})`);
 	await serveUntilStopped(async () => await env.close());
 }
 

@@ -1,12 +1,13 @@
 /**
  * What the demo prints about one run of a template: pure functions over the run's outputs and the
- * sync state before and after, so they can be tested without sandboxes.
+ * cursor saved before and after, so they can be tested without sandboxes.
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 export type DemoResource = 'product' | 'order';
 
-export const OUTCOMES = ['created', 'updated', 'unchanged', 'rejected'] as const;
+/** The push node's outcomes: skipped (an order status not sent) and cancelled (rows cancelled in Extend) included. */
+export const OUTCOMES = ['created', 'updated', 'unchanged', 'skipped', 'cancelled', 'rejected'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export interface RunSummary {
@@ -23,6 +24,8 @@ export interface RunSummary {
 	created: number;
 	updated: number;
 	unchanged: number;
+	skipped: number;
+	cancelled: number;
 	/** Records routed to the error branch, plus any left in the main output as outcome "rejected". */
 	rejected: number;
 	/** Why records were rejected: the error line of each item on the error branch. */
@@ -49,7 +52,7 @@ export interface RunOutputs {
 
 /** Counts the outcomes of the push node's main output; an item without a known outcome counts for nothing. */
 export function countOutcomes(items: INodeExecutionData[]): Record<Outcome, number> {
-	const counts: Record<Outcome, number> = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
+	const counts = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, 0])) as Record<Outcome, number>;
 	for (const item of items) {
 		const outcome = item.json?.outcome;
 		if (typeof outcome === 'string' && (OUTCOMES as readonly string[]).includes(outcome)) counts[outcome as Outcome] += 1;
@@ -67,6 +70,18 @@ export function countVariations(items: INodeExecutionData[]): number {
 	return count;
 }
 
+/** The reason an error-branch item gives: its error line, its message, or the reason inside its error object. */
+export function rejectionReason(json: IDataObject): string {
+	if (typeof json.error === 'string') return json.error;
+	if (typeof json.message === 'string') return json.message;
+	const inner = json.error as IDataObject | undefined;
+	if (inner && typeof inner === 'object') {
+		const text = inner.reason ?? inner.message;
+		if (typeof text === 'string') return text;
+	}
+	return JSON.stringify(json);
+}
+
 export function summarizeRun(
 	outputs: RunOutputs,
 	context: { label: string; resource: DemoResource; ms: number; cursorBefore: string | null; cursorAfter: string | null; firstStart: string },
@@ -81,8 +96,10 @@ export function summarizeRun(
 		created: counts.created,
 		updated: counts.updated,
 		unchanged: counts.unchanged,
+		skipped: counts.skipped,
+		cancelled: counts.cancelled,
 		rejected: counts.rejected + outputs.errorBranch.length,
-		rejections: outputs.errorBranch.map((item) => String(item.json?.error ?? JSON.stringify(item.json))),
+		rejections: outputs.errorBranch.map((item) => rejectionReason(item.json ?? {})),
 	};
 }
 
@@ -106,6 +123,8 @@ export function formatSummary(summary: RunSummary): string {
 		`created ${summary.created}`.padEnd(13),
 		`updated ${summary.updated}`.padEnd(12),
 		`unchanged ${summary.unchanged}`.padEnd(15),
+		`skipped ${summary.skipped}`.padEnd(12),
+		`cancelled ${summary.cancelled}`.padEnd(13),
 		`rejected ${summary.rejected}`.padEnd(12),
 		formatDuration(summary.ms).padStart(8),
 		`  window ${formatWindow(summary)}`,
@@ -116,13 +135,7 @@ export function formatSummary(summary: RunSummary): string {
 
 /** Totals over several runs' summaries, for the closing line. */
 export function totals(summaries: RunSummary[]): Record<Outcome | 'fetched', number> {
-	const sum = { fetched: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
-	for (const s of summaries) {
-		sum.fetched += s.fetched;
-		sum.created += s.created;
-		sum.updated += s.updated;
-		sum.unchanged += s.unchanged;
-		sum.rejected += s.rejected;
-	}
+	const sum = Object.fromEntries(['fetched', ...OUTCOMES].map((key) => [key, 0])) as Record<Outcome | 'fetched', number>;
+	for (const s of summaries) for (const key of ['fetched', ...OUTCOMES] as const) sum[key] += s[key];
 	return sum;
 }

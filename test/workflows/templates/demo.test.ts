@@ -2,8 +2,8 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { runDemo, startDemoEnv, type DemoEnv } from '../../../demo/demo';
 import { parseDemoArgs, runBlock } from '../../../demo/run';
-import { countOutcomes, countVariations, formatSummary, formatWindow, summarizeRun, totals, type RunSummary } from '../../../demo/summary';
-import { parseSandboxArgs, splitArgs } from '../../../sandbox/cli';
+import { countOutcomes, countVariations, formatSummary, formatWindow, rejectionReason, summarizeRun, totals, type RunSummary } from '../../../demo/summary';
+import { cursorRows } from '../../support/cursor-table';
 import { pushHandsOnCursor } from './helpers';
 
 const items = (...jsons: object[]): INodeExecutionData[] => jsons.map((json) => ({ json: json as INodeExecutionData['json'] }));
@@ -18,6 +18,8 @@ function summary(overrides: Partial<RunSummary> = {}): RunSummary {
 		created: 1,
 		updated: 2,
 		unchanged: 0,
+		skipped: 0,
+		cancelled: 0,
 		rejected: 0,
 		rejections: [],
 		ms: 1234,
@@ -30,8 +32,10 @@ function summary(overrides: Partial<RunSummary> = {}): RunSummary {
 
 describe('the demo\'s run summary', () => {
 	it('counts each push outcome of the main output and ignores items without one', () => {
-		const counts = countOutcomes(items({ outcome: 'created' }, { outcome: 'created' }, { outcome: 'updated' }, { outcome: 'unchanged' }, { outcome: 'rejected' }, { other: 1 }, { outcome: 'weird' }));
-		expect(counts).toEqual({ created: 2, updated: 1, unchanged: 1, rejected: 1 });
+		const counts = countOutcomes(
+			items({ outcome: 'created' }, { outcome: 'created' }, { outcome: 'updated' }, { outcome: 'unchanged' }, { outcome: 'skipped' }, { outcome: 'cancelled' }, { outcome: 'rejected' }, { other: 1 }, { outcome: 'weird' }),
+		);
+		expect(counts).toEqual({ created: 2, updated: 1, unchanged: 1, skipped: 1, cancelled: 1, rejected: 1 });
 	});
 
 	it('counts the variations variable products carry as arrays', () => {
@@ -48,8 +52,16 @@ describe('the demo\'s run summary', () => {
 			},
 			{ label: 'orders', resource: 'order', ms: 12, cursorBefore: null, cursorAfter: '2026-01-01T00:00:00Z', firstStart: '2025-01-01T00:00:00Z' },
 		);
-		expect(result).toMatchObject({ fetched: 3, created: 1, updated: 0, unchanged: 0, rejected: 2, rejections: ['Order 3 was rejected: total: not a number'] });
+		expect(result).toMatchObject({ fetched: 3, created: 1, updated: 0, unchanged: 0, skipped: 0, cancelled: 0, rejected: 2, rejections: ['Order 3 was rejected: total: not a number'] });
 		expect(result.error).toBeUndefined();
+	});
+
+	it.each([
+		['an error line', { error: 'Order 3 was rejected: total', details: {} }],
+		['a message beside an error object', { message: 'Order 3 was rejected: total', error: { reason: 'other' } }],
+		['a reason inside an error object', { error: { reason: 'Order 3 was rejected: total' } }],
+	])('reads the reason of an error-branch item given as %s', (_label, json) => {
+		expect(rejectionReason(json)).toBe('Order 3 was rejected: total');
 	});
 
 	it('carries the error message of a failed run and prints it instead of counts', () => {
@@ -68,18 +80,18 @@ describe('the demo\'s run summary', () => {
 		expect(formatWindow(summary({ cursorBefore: null, cursorAfter: null }))).toBe('2025-01-01T00:00:00Z → (not saved)');
 	});
 
-	it('prints fetched, created, updated, unchanged, rejected, time and window on one line', () => {
-		const line = formatSummary(summary({ rejected: 1 }));
-		expect(line).toMatch(/^orders +fetched 3 +created 1 +updated 2 +unchanged 0 +rejected 1 +1\.2 s +window 2026-01-01T00:00:00Z → 2026-01-01T01:00:00Z$/);
+	it('prints fetched, created, updated, unchanged, skipped, cancelled, rejected, time and window on one line', () => {
+		const line = formatSummary(summary({ rejected: 1, skipped: 4 }));
+		expect(line).toMatch(/^orders +fetched 3 +created 1 +updated 2 +unchanged 0 +skipped 4 +cancelled 0 +rejected 1 +1\.2 s +window 2026-01-01T00:00:00Z → 2026-01-01T01:00:00Z$/);
 		expect(formatSummary(summary({ label: 'products', resource: 'product', fetched: 2, variations: 5, ms: 80 }))).toMatch(/^products +fetched 2 \(\+5 variations\) .* 80 ms /);
 	});
 
 	it('sums the runs of a block and lists each rejection under its run', () => {
-		expect(totals([summary(), summary({ fetched: 1, created: 0, updated: 0, unchanged: 1, rejected: 1 })])).toEqual({ fetched: 4, created: 1, updated: 2, unchanged: 1, rejected: 1 });
+		expect(totals([summary(), summary({ fetched: 1, created: 0, updated: 0, unchanged: 1, skipped: 2, rejected: 1 })])).toEqual({ fetched: 4, created: 1, updated: 2, unchanged: 1, skipped: 2, cancelled: 0, rejected: 1 });
 		const block = runBlock('Run 2', [summary({ rejected: 1, rejections: ['Order 9 was rejected: nope'] })]);
 		expect(block[0]).toBe('Run 2');
 		expect(block[2]).toContain('error branch → Order 9 was rejected: nope');
-		expect(block[3]).toBe('  total     fetched 3, created 1, updated 2, unchanged 0, rejected 1');
+		expect(block[3]).toBe('  total     fetched 3, created 1, updated 2, unchanged 0, skipped 0, cancelled 0, rejected 1');
 	});
 
 	it('takes --serve and --help and refuses anything else', () => {
@@ -103,32 +115,26 @@ describe('the demo\'s run summary', () => {
 		expect(steps).toEqual(['first', 'changes', 'second']);
 		const [products1, orders1] = report.first;
 		const [products2, orders2] = report.second;
+		const handled = (r: RunSummary) => r.created + r.updated + r.unchanged + r.skipped + r.cancelled + r.rejected;
 		const variations = env.store.store.variations().length;
-		expect(products1).toMatchObject({ status: 'success', fetched: 10, variations, created: 10 + variations, rejected: 0, cursorBefore: null });
-		expect(orders1).toMatchObject({ status: 'success', fetched: 30, created: 30, rejected: 0, cursorBefore: null });
-		expect(products1.cursorAfter).not.toBeNull();
+		expect(products1).toMatchObject({ status: 'success', fetched: 10, variations, cursorBefore: null });
+		expect(handled(products1)).toBe(10 + variations);
+		expect(orders1).toMatchObject({ status: 'success', fetched: 30, cursorBefore: null });
+		expect(handled(orders1)).toBe(30);
+		for (const first of [products1, orders1]) expect(first.cursorAfter).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 
-		// Two edited orders and one new one (which the back office rejects once, for the error branch).
-		expect(orders2).toMatchObject({ status: 'success', fetched: 3, created: 0, updated: 2, rejected: 1, cursorBefore: orders1.cursorAfter });
-		expect(orders2.rejections).toEqual([expect.stringMatching(/^Order \d+ was rejected: /)]);
-		// One variable product whose variation got a new price.
-		expect(products2).toMatchObject({ status: 'success', fetched: 1, created: 0, rejected: 0, cursorBefore: products1.cursorAfter });
-		expect(products2.updated).toBeGreaterThanOrEqual(1);
-		expect(Date.parse(products2.cursorAfter!)).toBeGreaterThan(Date.parse(products1.cursorAfter!));
-		expect(report.changes.join('\n')).toMatch(/customer note[\s\S]*→ completed[\s\S]*regular price[\s\S]*new[\s\S]*store clock \+120 s/);
-	});
-});
-
-describe('npm run sandbox flags', () => {
-	it('passes --office-* flags to the back office and every other flag to the store', () => {
-		expect(splitArgs(['--products', '100', '--office-port', '0', '--office-token=abc', '--https', '--office-data-dir', 'd'])).toEqual({
-			store: ['--products', '100', '--https'],
-			office: ['--port', '0', '--token=abc', '--data-dir', 'd'],
-		});
-		const parsed = parseSandboxArgs(['--products', '100', '--port', '8080', '--office-port', '9000', '--office-latency', '5']);
-		expect(parsed).toEqual({ store: { products: 100, httpPort: 8080 }, office: { port: 9000, token: 'ec_test_token', latencyMs: 5 } });
-		expect(parseSandboxArgs(['--help'])).toBe('help');
-		expect(() => parseSandboxArgs(['--office-bogus', '1'])).toThrow(/Unknown option/);
-		expect(() => parseSandboxArgs(['--bogus'])).toThrow(/unknown flag/);
+		// Two edited orders and a new one; a variation with a new price and a product without its SKU.
+		expect(orders2).toMatchObject({ status: 'success', fetched: 3, cursorBefore: orders1.cursorAfter });
+		expect(handled(orders2)).toBe(3);
+		expect(products2).toMatchObject({ status: 'success', fetched: 2, rejected: 1, cursorBefore: products1.cursorAfter });
+		expect(products2.rejections).toEqual([expect.stringMatching(/sku/i)]);
+		for (const [first, second] of [
+			[products1, products2],
+			[orders1, orders2],
+		]) {
+			expect(Date.parse(second.cursorAfter!)).toBeGreaterThan(Date.parse(first.cursorAfter!));
+		}
+		expect(report.changes.join('\n')).toMatch(/customer note[\s\S]*→ completed[\s\S]*regular price[\s\S]*new[\s\S]*SKU removed[\s\S]*store clock \+120 s/);
+		expect(cursorRows(env.tables).map((row) => row.resource).sort()).toEqual(['orders', 'products']);
 	});
 });

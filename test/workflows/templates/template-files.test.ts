@@ -4,7 +4,7 @@ import type { INodeProperties, INodeType } from 'n8n-workflow';
 import { TEMPLATES, TEMPLATES_DIR } from '../../../demo/demo';
 import { REVERSE_TEMPLATES } from '../../support/reverse-env';
 import { PackageNodeTypes } from '../../harness/node-types';
-import { loadPackageNodes } from '../../harness/package-loader';
+import { loadPackageCredentials, loadPackageNodes } from '../../harness/package-loader';
 import { SYNC_TABLE_COLUMNS, SYNC_TABLE_NAME } from '../../support/cursor-table';
 import { cronExpressionsOf, cursorNodes, dataTableDescription, estimatedStickyHeight, firings, nodesOfType, onlyNodeOfType, parseCron, stickyText, template } from './helpers';
 
@@ -102,7 +102,10 @@ describe.each(resources)('the %s template file', (resource) => {
 		const { read, save } = cursorNodes(workflow);
 		expect(fetch.parameters).toMatchObject({ resource, operation: 'getChanged', since: 'cursor', cursor: '={{ $json.cursor }}' });
 		expect(fetch.parameters.returnAll ?? true).toBe(true);
-		expect(push.parameters).toMatchObject({ resource, operation: 'upsert' });
+		// The push node's one operation for the resource (create orders, create or update products).
+		const pushOperations = shownProperties(descriptionOf(PUSH_TYPE).properties, push.parameters).filter((p) => p.name === 'operation');
+		expect(pushOperations.flatMap((p) => (p.options ?? []).map((o) => (o as { value: unknown }).value))).toEqual([push.parameters.operation]);
+		expect(push.parameters.resource).toBe(resource);
 		expect(workflow.connections[trigger.name].main).toEqual([[{ node: read.name, type: 'main', index: 0 }]]);
 		expect(workflow.connections[read.name].main).toEqual([[{ node: fetch.name, type: 'main', index: 0 }]]);
 		// Records go to the push; the Sync Window output stays free (the push reads it by expression).
@@ -142,9 +145,9 @@ describe.each(resources)('the %s template file', (resource) => {
 		expect(note).toMatch(/Re-sync from a date[^\n]*set `cursor`/);
 	});
 
-	it('leaves the Data table to be picked from the list (n8n 1.123 cannot find a table by name) and both nodes say so', () => {
+	it('leaves the Data table empty, to be picked from the list (n8n 1.123 cannot find a table by name), and the note says where', () => {
 		const { read, save } = cursorNodes(workflow);
-		for (const node of [read, save]) expect(node.parameters.dataTableId).toEqual({ __rl: true, mode: 'list', value: '', cachedResultName: SYNC_TABLE_NAME });
+		for (const node of [read, save]) expect(node.parameters.dataTableId).toEqual({ __rl: true, mode: 'list', value: '' });
 		expect(stickyText(workflow)).toMatch(/pick it in \*Read cursor\* and \*Save cursor\*/);
 	});
 
@@ -176,7 +179,11 @@ describe.each(resources)('the %s template file', (resource) => {
 	it('references each credential the nodes declare by an unmistakable placeholder, the same one on every node, and a node note says which', () => {
 		const references = new Map<string, unknown>();
 		for (const node of [onlyNodeOfType(workflow, FETCH_TYPE), onlyNodeOfType(workflow, PUSH_TYPE)]) {
-			const declared = (descriptionOf(node.type).credentials ?? []).map((c) => c.name).sort();
+			// The credential slots the node shows for the template's parameters (e.g. its Authentication).
+			const declared = (descriptionOf(node.type).credentials ?? [])
+				.filter((c) => Object.entries(c.displayOptions?.show ?? {}).every(([name, allowed]) => (allowed as unknown[]).includes(node.parameters[name])))
+				.map((c) => c.name)
+				.sort();
 			expect(Object.keys(node.credentials ?? {}).sort()).toEqual(declared);
 			for (const [type, reference] of Object.entries(node.credentials ?? {})) {
 				expect(reference.id).toMatch(/^REPLACE_WITH_/);
@@ -187,8 +194,16 @@ describe.each(resources)('the %s template file', (resource) => {
 			expect(node.notesInFlow).toBe(true);
 			expect(node.notes).toMatch(/Credential/);
 		}
-		expect(onlyNodeOfType(workflow, FETCH_TYPE).notes).toMatch(/Extend Commerce Connection API/);
-		expect(onlyNodeOfType(workflow, PUSH_TYPE).notes).toMatch(/Extend Commerce API.*Extend Commerce Connection API/);
+		// Notes, placeholders and the sticky note name each credential as n8n's credential list shows it.
+		const credentialTypes = loadPackageCredentials();
+		for (const node of [onlyNodeOfType(workflow, FETCH_TYPE), onlyNodeOfType(workflow, PUSH_TYPE)]) {
+			for (const [type, reference] of Object.entries(node.credentials ?? {})) {
+				const shown = credentialTypes.get(type)?.displayName ?? type;
+				expect({ node: node.name, note: node.notes?.includes(`(${shown})`) }).toEqual({ node: node.name, note: true });
+				expect(reference.name).toContain(`(${shown})`);
+				expect(stickyText(workflow)).toContain(`*${shown}*`);
+			}
+		}
 	});
 
 	it('sizes the sticky note so that its text is not clipped (n8n 1.123 cuts what does not fit)', () => {
