@@ -2,9 +2,19 @@ import { mapWithConcurrency } from '../concurrency';
 import { TransportError } from '../transport/errors';
 import type { QueryValue } from '../transport/query';
 import type { WooClient, WooPage, WooRecord } from './client';
-import { splitWindow, toWooDate, windowChecker, windowQuery, type SyncWindow } from './window';
+import { ignoresFilterError, sortByWindow, type SortedRecords } from './filterEvidence';
+import { readByModified, type ModifiedOrderSource } from './keyset';
+import { fallBackStretches, storeZone, type OffsetAt } from './siteClock';
+import { planSlices } from './slices';
+import { BEGINNING_OF_TIME, splitWindow, toWooDate, windowChecker, windowContains, windowQuery, type SyncWindow } from './window';
 
 export const PAGE_SIZE = 100;
+
+/** Date-ordered slices are planned to hold about this many pages each, so parallel chains end close together. */
+const PAGES_PER_SLICE = 4;
+
+/** Slices per concurrent request: more, smaller slices balance the chains better but cost one probe each. */
+const SLICES_PER_WORKER = 2;
 
 export interface PagerOptions {
 	concurrency: number;
@@ -12,49 +22,58 @@ export interface PagerOptions {
 	rereads?: number;
 	/** How often a window may be halved while the store keeps changing. */
 	maxSplitDepth?: number;
+	/** `id`: today's offset paging in id order for every window (the date-ordered read's fallback). */
+	strategy?: 'modified' | 'id';
 	onEvent?: (event: PagerEvent) => void;
 }
 
 export type PagerEvent =
 	| { kind: 'page'; window: SyncWindow; page: number; records: number; total: number | undefined }
 	| { kind: 'shifted'; window: SyncWindow; totals: Array<number | undefined>; received: number }
-	| { kind: 'split'; window: SyncWindow };
+	| { kind: 'split'; window: SyncWindow }
+	| { kind: 'changed-during-read'; window: SyncWindow; records: number }
+	| { kind: 'plan'; window: SyncWindow; byModified: SyncWindow[]; byId: SyncWindow[] };
 
 function listQuery(base: Record<string, QueryValue>, window: SyncWindow, page: number, perPage: number): Record<string, QueryValue> {
 	return { ...base, ...windowQuery(window), orderby: 'id', order: 'asc', per_page: perPage, page };
 }
 
-function assertInWindow(records: WooRecord[], window: SyncWindow, route: string): void {
-	const inWindow = windowChecker(window);
-	for (const record of records) {
-		if (!inWindow(record.date_modified_gmt)) {
-			throw new TransportError(
-				'http',
-				`The store ignores the changed-since filter (WooCommerce older than 5.8?): it returned ${route.replace(/s$/, '')} ${record.id} modified at ${record.date_modified_gmt ?? 'an unknown time'} for ${toWooDate(window.start)}–${toWooDate(window.end)} UTC`,
-				'The store ignores modified_after/modified_before, which WooCommerce supports from version 5.8 on. Update WooCommerce; until then changed-since syncing cannot work for this store.',
-			);
-		}
-	}
+function byModifiedQuery(base: Record<string, QueryValue>, window: SyncWindow): Record<string, QueryValue> {
+	return { ...base, ...windowQuery(window), orderby: 'modified', order: 'asc', per_page: PAGE_SIZE };
 }
+
+/** The quiet past: nothing is modified on the first second of 2000, so a store that answers with records ignores the filter. */
+const QUIET_SECOND: SyncWindow = { start: BEGINNING_OF_TIME, end: BEGINNING_OF_TIME + 1 };
 
 interface WindowRead {
 	records: WooRecord[];
 	consistent: boolean;
 }
 
+type Work = { window: SyncWindow; order: 'modified' | 'id'; prefetched?: WooPage };
+
 /**
- * Lists every record modified in a window with offset paging ordered by id, pages in parallel.
- * A read is complete only if every page reported the same total and the pages hold exactly that
- * many distinct records: a record leaving the window mid-read shifts the offsets and would hide
- * a neighbour, so such a read is repeated, then split into smaller windows until reads hold.
+ * Lists every record modified in a window. Where the store sorts by UTC modified date, the window
+ * is cut into slices of about equal counts, each read from the last modified time seen (see
+ * keyset.ts), slices side by side: changes during the read cost nothing. Where it may not (a
+ * local clock falling back, or a store whose time zone is unknown), offset paging in id order
+ * with a completeness check is used: a record leaving the window mid-read shifts the offsets and
+ * would hide a neighbour, so such a read is repeated, then split until reads hold.
  */
 export class WindowPager {
+	private zone: Promise<OffsetAt | 'fixed' | undefined> | undefined;
+
+	private filterConfirmed: Promise<void> | undefined;
+
 	constructor(
 		private readonly client: WooClient,
 		private readonly route: string,
 		private readonly baseQuery: Record<string, QueryValue>,
 		private readonly options: PagerOptions,
-	) {}
+	) {
+		// Asked at once, so the answer is there by the time the window is planned.
+		if (options.strategy !== 'id') this.zone = storeZone(client);
+	}
 
 	/** The number of records in a window, from one single-record request. */
 	async count(window: SyncWindow): Promise<number> {
@@ -67,18 +86,30 @@ export class WindowPager {
 		const records: WooRecord[] = [];
 		for (let page = 1; records.length < limit; page++) {
 			const result = await this.client.list(this.route, listQuery(this.baseQuery, window, page, Math.min(PAGE_SIZE, Math.max(limit, 1))));
-			assertInWindow(result.records, window, this.route);
-			records.push(...result.records);
+			records.push(...(await this.inWindow(result.records, window)));
 			if (result.records.length === 0 || (result.totalPages !== undefined && page >= result.totalPages)) break;
 		}
 		return records.slice(0, limit);
 	}
 
-	/** Every record of the window, verified complete. */
-	async readAll(window: SyncWindow, depth = 0): Promise<WooRecord[]> {
+	/** Every record of the window, verified complete, in id order. */
+	async readAll(window: SyncWindow): Promise<WooRecord[]> {
+		const work = await this.plan(window);
+		const concurrency = this.options.concurrency;
+		// One chain per worker: an id-ordered read inside the queue pages one request at a time.
+		const parts = work.length === 1 && work[0].order === 'id'
+			? [await this.readAllById(window, concurrency)]
+			: await mapWithConcurrency(work, concurrency, async (item) => (item.order === 'id' ? await this.readAllById(item.window, 1) : await readByModified(this.modifiedSource(), item.window, item.prefetched)));
+		const records = parts.flat();
+		records.sort((a, b) => a.id - b.id);
+		return records;
+	}
+
+	/** Today's read: offset paging in id order, repeated and split while the store keeps changing. */
+	async readAllById(window: SyncWindow, concurrency = this.options.concurrency, depth = 0): Promise<WooRecord[]> {
 		const rereads = this.options.rereads ?? 1;
 		for (let attempt = 0; attempt <= rereads; attempt++) {
-			const read = await this.readOnce(window);
+			const read = await this.readOnce(window, concurrency);
 			if (read.consistent) return read.records;
 		}
 		if (window.end - window.start <= 1 || depth >= (this.options.maxSplitDepth ?? 12)) {
@@ -90,44 +121,121 @@ export class WindowPager {
 		}
 		this.options.onEvent?.({ kind: 'split', window });
 		const [first, second] = splitWindow(window);
-		return [...(await this.readAll(first, depth + 1)), ...(await this.readAll(second, depth + 1))];
+		return [...(await this.readAllById(first, concurrency, depth + 1)), ...(await this.readAllById(second, concurrency, depth + 1))];
 	}
 
-	private async readOnce(window: SyncWindow): Promise<WindowRead> {
+	/** Which stretches are read by modified date and which in id order, the first cut into slices. */
+	private async plan(window: SyncWindow): Promise<Work[]> {
+		if (this.options.strategy === 'id') return [{ window, order: 'id' }];
+		this.zone ??= storeZone(this.client);
+		const zone = await this.zone;
+		if (zone === undefined) return [{ window, order: 'id' }];
+		const byId = zone === 'fixed' ? [] : fallBackStretches(zone, window);
+		const work: Work[] = byId.map((stretch) => ({ window: stretch, order: 'id' as const }));
+		const probe = async (part: SyncWindow, rank: number) => await this.client.list(this.route, { ...byModifiedQuery(this.baseQuery, part), per_page: 1, offset: rank, _fields: 'id,date_modified_gmt' });
+		const concurrency = this.options.concurrency;
+		const source = this.modifiedSource();
+		for (const part of outside(window, byId)) {
+			// The part's first page counts it and is also its first slice's first page.
+			const first = await source.firstPage(part);
+			const slices = await planSlices(probe, part, first.total ?? 0, PAGE_SIZE * PAGES_PER_SLICE, concurrency * SLICES_PER_WORKER, concurrency);
+			const beyondFirst = windowChecker({ start: slices[0].end, end: part.end });
+			const prefetched = { ...first, records: first.records.filter((record) => !beyondFirst(record.date_modified_gmt)) };
+			work.push(...slices.map((slice, index) => ({ window: slice, order: 'modified' as const, prefetched: index === 0 ? prefetched : undefined })));
+		}
+		this.options.onEvent?.({ kind: 'plan', window, byModified: work.filter((item) => item.order === 'modified').map((item) => item.window), byId });
+		return work;
+	}
+
+	private modifiedSource(): ModifiedOrderSource {
+		return {
+			pageSize: PAGE_SIZE,
+			firstPage: async (window) => {
+				const page = await this.client.list(this.route, byModifiedQuery(this.baseQuery, window));
+				this.options.onEvent?.({ kind: 'page', window, page: 1, records: page.records.length, total: page.total });
+				return page;
+			},
+			readSecond: async (window) => await this.readAllById(window, 1),
+			check: async (sorted, window) => await this.checkEvidence(sorted, window),
+		};
+	}
+
+	private async readOnce(window: SyncWindow, concurrency: number): Promise<WindowRead> {
 		const first = await this.page(window, 1);
-		if (first.total === undefined) return this.readWithoutTotals(window, first);
+		if (first.total === undefined) return await this.readWithoutTotals(window, first);
 		const pageCount = Math.ceil(first.total / PAGE_SIZE);
 		const pageNumbers = Array.from({ length: Math.max(0, pageCount - 1) }, (_, index) => index + 2);
-		const rest = await mapWithConcurrency(pageNumbers, this.options.concurrency, async (page) => await this.page(window, page));
+		const rest = await mapWithConcurrency(pageNumbers, concurrency, async (page) => await this.page(window, page));
 		const pages = [first, ...rest];
-		const records = pages.flatMap((page) => page.records);
+		// A record changed while its page was built still took its place in the page: it counts for the check.
+		const all = pages.flatMap((page) => page.records);
 		const totals = pages.map((page) => page.total);
 		const ids = new Set<number>();
-		for (const record of records) ids.add(record.id);
-		const distinct = ids.size;
-		const consistent = totals.every((total) => total === first.total) && records.length === first.total && distinct === records.length;
-		if (!consistent) this.options.onEvent?.({ kind: 'shifted', window, totals, received: records.length });
-		return { records, consistent };
+		for (const record of all) ids.add(record.id);
+		const consistent = totals.every((total) => total === first.total) && all.length === first.total && ids.size === all.length;
+		if (!consistent) this.options.onEvent?.({ kind: 'shifted', window, totals, received: all.length });
+		return { records: await this.inWindow(all, window), consistent };
 	}
 
 	/** A store or proxy that drops X-WP-Total: page until a short page; ids must keep rising. */
 	private async readWithoutTotals(window: SyncWindow, first: WooPage): Promise<WindowRead> {
-		const records = [...first.records];
+		const all = [...first.records];
 		let last = first;
 		for (let page = 2; last.records.length === PAGE_SIZE; page++) {
 			last = await this.page(window, page);
-			records.push(...last.records);
+			all.push(...last.records);
 		}
-		const ascending = records.every((record, index) => index === 0 || record.id > records[index - 1].id);
-		return { records, consistent: ascending };
+		const ascending = all.every((record, index) => index === 0 || record.id > all[index - 1].id);
+		return { records: await this.inWindow(all, window), consistent: ascending };
 	}
 
 	private async page(window: SyncWindow, page: number): Promise<WooPage> {
 		const result = await this.client.list(this.route, listQuery(this.baseQuery, window, page, PAGE_SIZE));
-		assertInWindow(result.records, window, this.route);
 		this.options.onEvent?.({ kind: 'page', window, page, records: result.records.length, total: result.total });
 		return result;
 	}
+
+	/** The records that belong to the window; those changed while their page was built are left to the next window. */
+	private async inWindow(records: WooRecord[], window: SyncWindow): Promise<WooRecord[]> {
+		const sorted = sortByWindow(records, window);
+		await this.checkEvidence(sorted, window);
+		return sorted.inWindow;
+	}
+
+	/**
+	 * Changes during a read explain records after the window, never records before it. Records
+	 * after it also come from a store that ignores the filter altogether, so the first time they
+	 * appear, a one-second window in the quiet past is asked (twice, should a record really be
+	 * dated then): a store that honours the filter returns nothing there.
+	 */
+	private async checkEvidence(sorted: SortedRecords, window: SyncWindow): Promise<void> {
+		if (sorted.beforeWindow) throw ignoresFilterError(this.route, sorted.beforeWindow, window);
+		if (sorted.changedDuringRead === 0) return;
+		this.options.onEvent?.({ kind: 'changed-during-read', window, records: sorted.changedDuringRead });
+		this.filterConfirmed ??= this.confirmFilter();
+		await this.filterConfirmed;
+	}
+
+	private async confirmFilter(): Promise<void> {
+		for (let attempt = 1; ; attempt++) {
+			const page = await this.client.list(this.route, listQuery(this.baseQuery, QUIET_SECOND, 1, PAGE_SIZE));
+			const stray = page.records.find((record) => !windowContains(QUIET_SECOND, record.date_modified_gmt));
+			if (!stray) return;
+			if (attempt >= 2) throw ignoresFilterError(this.route, stray, QUIET_SECOND);
+		}
+	}
+}
+
+/** The parts of a window outside the given (sorted, disjoint) stretches. */
+function outside(window: SyncWindow, stretches: SyncWindow[]): SyncWindow[] {
+	const parts: SyncWindow[] = [];
+	let from = window.start;
+	for (const stretch of stretches) {
+		if (stretch.start > from) parts.push({ start: from, end: stretch.start });
+		from = Math.max(from, stretch.end);
+	}
+	if (from < window.end) parts.push({ start: from, end: window.end });
+	return parts;
 }
 
 /**
