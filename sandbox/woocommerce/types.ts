@@ -180,7 +180,8 @@ export interface SandboxStore {
 }
 
 export interface FaultSpec {
-	match?: { route?: string | RegExp; method?: string; page?: number };
+	/** `skip`: let this many matching requests through before the fault hits. */
+	match?: { route?: string | RegExp; method?: string; page?: number; skip?: number };
 	times?: number;
 	kind: 'status' | 'rate-limit' | 'hang' | 'reset' | 'truncated-json' | 'html-200' | 'redirect';
 	status?: number;
