@@ -42,6 +42,12 @@ function byModifiedQuery(base: Record<string, QueryValue>, window: SyncWindow): 
 	return { ...base, ...windowQuery(window), orderby: 'modified', order: 'asc', per_page: PAGE_SIZE };
 }
 
+/** Ids a request may exclude before its address gets too long for common server limits (~8 KB). */
+const MAX_EXCLUDED_IDS = 600;
+
+/** Requests for one second read by exclusion before the id-ordered read takes over. */
+const MAX_EXCLUSION_REQUESTS = 20;
+
 /** The quiet past: nothing is modified on the first second of 2000, so a store that answers with records ignores the filter. */
 const QUIET_SECOND: SyncWindow = { start: BEGINNING_OF_TIME, end: BEGINNING_OF_TIME + 1 };
 
@@ -155,9 +161,32 @@ export class WindowPager {
 				this.options.onEvent?.({ kind: 'page', window, page: 1, records: page.records.length, total: page.total });
 				return page;
 			},
-			readSecond: async (window) => await this.readAllById(window, 1),
+			readSecond: async (window) => await this.readSecond(window),
 			check: async (sorted, window) => await this.checkEvidence(sorted, window),
 		};
+	}
+
+	/**
+	 * A second holding more than a page (a bulk edit), read by exclusion: every request asks for the
+	 * first page of the second's records not seen yet. No offsets, so a change cannot hide a
+	 * neighbour, and no order is relied on. Past a few hundred ids the list would make the address
+	 * too long for some servers: the rest of such a second is read in id order with the check.
+	 */
+	private async readSecond(window: SyncWindow): Promise<WooRecord[]> {
+		const found = new Map<number, WooRecord>();
+		const seen: number[] = [];
+		for (let request = 0; request < MAX_EXCLUSION_REQUESTS; request++) {
+			const page = await this.client.list(this.route, { ...listQuery(this.baseQuery, window, 1, PAGE_SIZE), exclude: seen.length > 0 ? seen : undefined });
+			this.options.onEvent?.({ kind: 'page', window, page: 1, records: page.records.length, total: page.total });
+			const sorted = sortByWindow(page.records, window);
+			await this.checkEvidence(sorted, window);
+			for (const record of sorted.inWindow) found.set(record.id, record);
+			for (const record of page.records) seen.push(record.id);
+			if (page.total !== undefined ? page.total <= PAGE_SIZE : page.records.length < PAGE_SIZE) return [...found.values()];
+			if (seen.length > MAX_EXCLUDED_IDS) break;
+		}
+		for (const record of await this.readAllById(window, 1)) found.set(record.id, record);
+		return [...found.values()];
 	}
 
 	private async readOnce(window: SyncWindow, concurrency: number): Promise<WindowRead> {
