@@ -1,0 +1,92 @@
+/**
+ * Fetch under churn: the orders read through n8n-core's WorkflowExecute (default concurrency, no
+ * cap) with the store idle and with the store taking `perSecond` order changes per second
+ * (edits, trashing, deletes, new orders, anywhere in the store), for the date-ordered read and for
+ * the id-ordered read it replaces. The id-ordered read runs through the same node and workflow:
+ * the bench swaps the pager's readAll for readAllById while it measures it.
+ */
+import { performance } from 'node:perf_hooks';
+
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import { WindowPager } from '../nodes/shared/woocommerce/pager';
+import { runWorkflow } from '../test/harness/run-workflow';
+import { fetchWorkflow } from '../test/support/sync-env';
+import { storeCredential } from './fetch';
+import { startWooProcess, type WooProcess } from './lib/woo-process';
+
+export interface ChurnRead {
+	seconds: number;
+	requests: number;
+	records: number;
+	/** Changes the store made during the read. */
+	changes: number;
+}
+
+export interface StrategyFigures {
+	idle: ChurnRead;
+	churn: ChurnRead;
+	/** churn.seconds ÷ idle.seconds */
+	slowdown: number;
+}
+
+export interface ChurnFigures {
+	orders: number;
+	latencyMs: number;
+	perSecond: number;
+	byModified: StrategyFigures;
+	byId: StrategyFigures;
+	/** The shipped read: byModified.slowdown */
+	churnSlowdown: number;
+	/** The id-ordered read it replaces, measured the same way. */
+	churnSlowdownIdOrder: number;
+}
+
+async function readOrders(woo: WooProcess, perSecond: number): Promise<ChurnRead> {
+	const before = await woo.requests();
+	const changesBefore = (await woo.churn(perSecond)).changes;
+	const started = performance.now();
+	const result = await runWorkflow(fetchWorkflow({ resource: 'order', since: 'date', sinceDate: '2000-01-01T00:00:00Z', options: { maxRecordsPerRun: 0 } }), {
+		credentials: { extendCommerceConnectionApi: storeCredential(woo) },
+	});
+	const seconds = (performance.now() - started) / 1000;
+	const changesAfter = (await woo.churn(0)).changes;
+	if (result.error) throw new Error(`the fetch node failed under churn: ${result.error.message}`);
+	const items: INodeExecutionData[] = result.items('WooCommerce Fetch');
+	const after = await woo.requests();
+	return { seconds, requests: after.total - before.total, records: items.length, changes: changesAfter - changesBefore };
+}
+
+async function measureStrategy(woo: WooProcess, perSecond: number, label: string, log: (line: string) => void): Promise<StrategyFigures> {
+	const idle = await readOrders(woo, 0);
+	log(`  ${label}, idle: ${idle.records} orders in ${idle.requests} requests, ${idle.seconds.toFixed(1)} s`);
+	const churn = await readOrders(woo, perSecond);
+	log(`  ${label}, ${perSecond} changes/s: ${churn.records} orders in ${churn.requests} requests, ${churn.seconds.toFixed(1)} s (${churn.changes} changes during the read)`);
+	return { idle, churn, slowdown: churn.seconds / idle.seconds };
+}
+
+export async function measureChurn(orders: number, latencyMs: number, perSecond: number, log: (line: string) => void): Promise<ChurnFigures> {
+	const woo = await startWooProcess({ products: 100, orders, latencyMs, churnKinds: ['order'] });
+	try {
+		log(`  store: ${orders} orders, ${latencyMs} ms latency (built in ${woo.buildSeconds.toFixed(1)} s)`);
+		// Warm up (module loading, TLS, JIT) outside the measurement.
+		await runWorkflow(fetchWorkflow({ resource: 'order', since: 'date', sinceDate: '2000-01-01T00:00:00Z', returnAll: false, limit: 1 }), { credentials: { extendCommerceConnectionApi: storeCredential(woo) } });
+		const byModified = await measureStrategy(woo, perSecond, 'by modified date', log);
+		const beforeById = (await woo.requests()).byOrderby;
+		const shipped = Object.getOwnPropertyDescriptor(WindowPager.prototype, 'readAll') as PropertyDescriptor;
+		let byId: StrategyFigures;
+		try {
+			Object.defineProperty(WindowPager.prototype, 'readAll', { ...shipped, value: async function (this: WindowPager, window: Parameters<WindowPager['readAll']>[0]) { return await this.readAllById(window); } });
+			byId = await measureStrategy(woo, perSecond, 'by id (the read it replaces)', log);
+		} finally {
+			Object.defineProperty(WindowPager.prototype, 'readAll', shipped);
+		}
+		const used = (await woo.requests()).byOrderby;
+		if (!beforeById.modified || (used.modified ?? 0) !== beforeById.modified || (used.id ?? 0) <= (beforeById.id ?? 0)) {
+			throw new Error(`the two reads did not use their own orders: requests by orderby ${JSON.stringify(beforeById)} then ${JSON.stringify(used)}`);
+		}
+		return { orders, latencyMs, perSecond, byModified, byId, churnSlowdown: byModified.slowdown, churnSlowdownIdOrder: byId.slowdown };
+	} finally {
+		await woo.close();
+	}
+}
