@@ -2,10 +2,10 @@ import { mapWithConcurrency } from '../concurrency';
 import { TransportError } from '../transport/errors';
 import type { QueryValue } from '../transport/query';
 import type { WooClient, WooPage, WooRecord } from './client';
-import { ignoresFilterError, sortByWindow, type SortedRecords } from './filterEvidence';
+import { ignoresFilterError, modifiedSeconds, sortByWindow, type SortedRecords } from './filterEvidence';
 import { readByModified, type ModifiedOrderSource } from './keyset';
 import { fallBackStretches, storeZone, type OffsetAt } from './siteClock';
-import { planSlices } from './slices';
+import { cutAt, sliceBoundaries } from './slices';
 import { BEGINNING_OF_TIME, splitWindow, toWooDate, windowChecker, windowContains, windowQuery, type SyncWindow } from './window';
 
 export const PAGE_SIZE = 100;
@@ -136,18 +136,22 @@ export class WindowPager {
 		this.zone ??= storeZone(this.client);
 		const zone = await this.zone;
 		if (zone === undefined) return [{ window, order: 'id' }];
-		const byId = zone === 'fixed' ? [] : fallBackStretches(zone, window);
-		const work: Work[] = byId.map((stretch) => ({ window: stretch, order: 'id' as const }));
-		const probe = async (part: SyncWindow, rank: number) => await this.client.list(this.route, { ...byModifiedQuery(this.baseQuery, part), per_page: 1, offset: rank, _fields: 'id,date_modified_gmt' });
+		// The window's first page in modified order counts it and starts its first slice.
+		const first = await this.modifiedSource().firstPage(window);
+		const complete = first.total !== undefined ? first.total <= PAGE_SIZE : first.records.length < PAGE_SIZE;
+		// A page holding the whole window needs no order at all.
+		if (complete) return [{ window, order: 'modified', prefetched: first }];
+		const byId = zone === 'fixed' ? [] : fallBackStretches(zone, { start: oldestPossible(first, window), end: window.end });
 		const concurrency = this.options.concurrency;
-		const source = this.modifiedSource();
-		for (const part of outside(window, byId)) {
-			// The part's first page counts it and is also its first slice's first page.
-			const first = await source.firstPage(part);
-			const slices = await planSlices(probe, part, first.total ?? 0, PAGE_SIZE * PAGES_PER_SLICE, concurrency * SLICES_PER_WORKER, concurrency);
-			const beyondFirst = windowChecker({ start: slices[0].end, end: part.end });
-			const prefetched = { ...first, records: first.records.filter((record) => !beyondFirst(record.date_modified_gmt)) };
-			work.push(...slices.map((slice, index) => ({ window: slice, order: 'modified' as const, prefetched: index === 0 ? prefetched : undefined })));
+		const probe = async (part: SyncWindow, rank: number) => await this.client.list(this.route, { ...byModifiedQuery(this.baseQuery, part), per_page: 1, offset: rank, _fields: 'id,date_modified_gmt' });
+		const boundaries = await sliceBoundaries(probe, window, first.total ?? 0, PAGE_SIZE * PAGES_PER_SLICE, concurrency * SLICES_PER_WORKER, concurrency);
+		const work: Work[] = cutAt(window, [...boundaries, ...byId.flatMap((stretch) => [stretch.start, stretch.end])]).map((slice) => ({
+			window: slice,
+			order: byId.some((stretch) => stretch.start <= slice.start && slice.end <= stretch.end) ? 'id' : 'modified',
+		}));
+		if (work[0].order === 'modified') {
+			const beyondFirst = windowChecker({ start: work[0].window.end, end: window.end });
+			work[0].prefetched = { ...first, records: first.records.filter((record) => !beyondFirst(record.date_modified_gmt)) };
 		}
 		this.options.onEvent?.({ kind: 'plan', window, byModified: work.filter((item) => item.order === 'modified').map((item) => item.window), byId });
 		return work;
@@ -255,16 +259,22 @@ export class WindowPager {
 	}
 }
 
-/** The parts of a window outside the given (sorted, disjoint) stretches. */
-function outside(window: SyncWindow, stretches: SyncWindow[]): SyncWindow[] {
-	const parts: SyncWindow[] = [];
-	let from = window.start;
-	for (const stretch of stretches) {
-		if (stretch.start > from) parts.push({ start: from, end: stretch.start });
-		from = Math.max(from, stretch.end);
+/** Seconds a site's clock may jump at a change (two hours, the largest in use) plus a margin. */
+const CLOCK_CHANGE_MARGIN = 3 * 3600;
+
+/**
+ * The earliest date a record of the window can have, from its first page in modified order: no
+ * record sorts after the first page's records while being older than them by more than a clock
+ * change, so fall-backs before that cannot reorder anything (a long window from 2000 on would
+ * otherwise cut a stretch out of every autumn).
+ */
+function oldestPossible(first: WooPage, window: SyncWindow): number {
+	let oldest: number | undefined;
+	for (const record of sortByWindow(first.records, window).inWindow) {
+		const modified = modifiedSeconds(record);
+		if (modified !== undefined && (oldest === undefined || modified < oldest)) oldest = modified;
 	}
-	if (from < window.end) parts.push({ start: from, end: window.end });
-	return parts;
+	return oldest === undefined ? window.start : Math.max(window.start, oldest - CLOCK_CHANGE_MARGIN);
 }
 
 /**
