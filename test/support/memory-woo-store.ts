@@ -38,6 +38,9 @@ export class MemoryWooStore {
 	/** The REST index's timezone_string; undefined: the index is not there. */
 	timeZone: string | undefined = 'UTC';
 
+	/** A proxy that drops X-WP-Total and X-WP-TotalPages. */
+	sendsTotals = true;
+
 	/** WooCommerce before 5.8: modified_after/modified_before are not known, so ignored. */
 	ignoresFilter = false;
 
@@ -92,10 +95,7 @@ export class MemoryWooStore {
 				return { id, date_modified_gmt: toWooDate(record.modified), date_modified: toWooDate(record.modified + record.offset) };
 			});
 		this.afterPage?.();
-		return {
-			status: 200,
-			headers: { 'content-type': 'application/json', 'x-wp-total': String(matching.length), 'x-wp-totalpages': String(Math.ceil(matching.length / perPage)), date: new Date(this.now * 1000).toUTCString() },
-			text: JSON.stringify(body),
-		};
+		const totals = this.sendsTotals ? { 'x-wp-total': String(matching.length), 'x-wp-totalpages': String(Math.ceil(matching.length / perPage)) } : {};
+		return { status: 200, headers: { 'content-type': 'application/json', ...totals, date: new Date(this.now * 1000).toUTCString() }, text: JSON.stringify(body) };
 	};
 }

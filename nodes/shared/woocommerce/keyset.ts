@@ -25,7 +25,9 @@ const MAX_VANISHED_PAGES = 50;
  * sort first), so the next page starts at that second, which it reads again: ties on a second are
  * returned in no defined order. A full page on a single second (a bulk edit) cannot move the
  * cursor: that second is read in id order, checked, and the read goes on after it.
- * `prefetched`, when given, is the slice's first page, already asked for.
+ * `prefetched`, when given, is the slice's first page, already asked for. Without X-WP-Total (a
+ * proxy dropped it) a short page may be short only because records vanished while it was built,
+ * so the read ends at a short page that brings nothing new.
  */
 export async function readByModified(source: ModifiedOrderSource, slice: SyncWindow, prefetched?: WooPage): Promise<WooRecord[]> {
 	const found = new Map<number, WooRecord>();
@@ -38,9 +40,9 @@ export async function readByModified(source: ModifiedOrderSource, slice: SyncWin
 		next = undefined;
 		const sorted = sortByWindow(page.records, window);
 		await source.check(sorted, window);
+		const known = found.size;
 		for (const record of sorted.inWindow) found.set(record.id, record);
-		const complete = page.total !== undefined ? page.total <= source.pageSize : page.records.length < source.pageSize;
-		if (complete) break;
+		if (page.total !== undefined ? page.total <= source.pageSize : page.records.length < source.pageSize && found.size === known) break;
 		if (sorted.latest === undefined) {
 			// Every record of the page changed while it was built: they have left the window, so asking again moves on.
 			if (++vanished > MAX_VANISHED_PAGES) throw keptChanging(slice);

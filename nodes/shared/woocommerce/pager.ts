@@ -186,7 +186,8 @@ export class WindowPager {
 			await this.checkEvidence(sorted, window);
 			for (const record of sorted.inWindow) found.set(record.id, record);
 			for (const record of page.records) seen.push(record.id);
-			if (page.total !== undefined ? page.total <= PAGE_SIZE : page.records.length < PAGE_SIZE) return [...found.values()];
+			// Without X-WP-Total, only an empty page ends it: records vanishing while a page is built make it short.
+			if (page.total !== undefined ? page.total <= PAGE_SIZE : page.records.length === 0) return [...found.values()];
 			if (seen.length > MAX_EXCLUDED_IDS) break;
 		}
 		for (const record of await this.readAllById(window, 1)) found.set(record.id, record);
