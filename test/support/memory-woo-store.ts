@@ -95,7 +95,7 @@ export class MemoryWooStore {
 				return { id, date_modified_gmt: toWooDate(record.modified), date_modified: toWooDate(record.modified + record.offset) };
 			});
 		this.afterPage?.();
-		const totals = this.sendsTotals ? { 'x-wp-total': String(matching.length), 'x-wp-totalpages': String(Math.ceil(matching.length / perPage)) } : {};
+		const totals: Record<string, string> = this.sendsTotals ? { 'x-wp-total': String(matching.length), 'x-wp-totalpages': String(Math.ceil(matching.length / perPage)) } : {};
 		return { status: 200, headers: { 'content-type': 'application/json', ...totals, date: new Date(this.now * 1000).toUTCString() }, text: JSON.stringify(body) };
 	};
 }
