@@ -3,7 +3,7 @@
  * lighter the sync is than paging one request at a time, all measured in one run. Prints a table
  * and PASS/MISS per target, and writes bench-results.json at the repository root.
  * `npm run bench -- --only=fetch` measures the fetch alone (idle and under churn) and writes
- * bench-results-fetch.json instead.
+ * bench-results-fetch.json instead; `--only=churn` just the reads under churn.
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,7 +19,9 @@ import { measurePush } from './push';
 import { measureSandbox } from './sandbox-cost';
 
 const quick = process.argv.includes('--quick');
-const onlyFetch = process.argv.includes('--only=fetch');
+const onlyFetch = process.argv.includes('--only=fetch') || process.argv.includes('--only=churn');
+/** --only=churn: just the read under churn (the slowest part is the id-ordered read under churn). */
+const onlyChurn = process.argv.includes('--only=churn');
 
 const SCALE = quick
 	? { products: 1000, orders: 5000, latencyMs: 50, cpuOrders: 5000, cpuRuns: 3, pushSample: 100, memoryOrders: 50_000, memoryCap: 10_000, memoryRuns: 2, sandboxOrders: 50_000, churnOrders: 5000 }
@@ -119,6 +121,14 @@ function churnRows(churn: Awaited<ReturnType<typeof measureChurn>>): string[][] 
 }
 
 async function fetchOnly(began: number, machine: Record<string, unknown>): Promise<void> {
+	if (onlyChurn) {
+		log('\nFetch under churn');
+		const churn = await measureChurn(SCALE.churnOrders, SCALE.latencyMs, CHURN_PER_SECOND, log);
+		log(`\n${formatTable(['area', 'measurement', 'time / size', 'requests / detail', 'throughput'], churnRows(churn))}`);
+		log(`\n${formatTable(['', 'target', 'measured', 'target', 'figure'], verdictRows([judge(churnTarget(churn.churnSlowdown))]))}`);
+		writeFileSync(path.join(REPO_ROOT, 'bench-results-fetch.json'), `${JSON.stringify({ timestamp: new Date().toISOString(), quick, durationSeconds: (Date.now() - began) / 1000, machine, churn }, null, 2)}\n`);
+		return;
+	}
 	log('\nFetch');
 	const { orders: _orders, ...fetch } = await measureFetch({ products: SCALE.products, orders: SCALE.orders, variableShare: 0.2, variationsPerProduct: 5, latencyMs: SCALE.latencyMs }, log);
 	void _orders;
