@@ -33,7 +33,8 @@ export class MemoryWooStore {
 
 	now = 2_000_000_000;
 
-	sortColumn: 'utc' | 'local' = 'utc';
+	/** `ignored`: a plugin rewrites every list to id order. */
+	sortColumn: 'utc' | 'local' | 'ignored' = 'utc';
 
 	/** The REST index's timezone_string; undefined: the index is not there. */
 	timeZone: string | undefined = 'UTC';
@@ -79,7 +80,7 @@ export class MemoryWooStore {
 		const before = bound('modified_before');
 		const perPage = Number(param('per_page') ?? 10);
 		const skip = param('offset') !== null ? Number(param('offset')) : (Number(param('page') ?? 1) - 1) * perPage;
-		const byModified = param('orderby') === 'modified';
+		const byModified = param('orderby') === 'modified' && this.sortColumn !== 'ignored';
 		const excluded = new Set((param('exclude') ?? '').split(',').filter((id) => id !== '').map(Number));
 		const keyOf = (record: MemoryRecord) => (this.sortColumn === 'utc' ? record.modified : record.modified + record.offset);
 		const matching = [...this.records]

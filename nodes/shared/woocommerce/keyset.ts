@@ -1,6 +1,6 @@
 import { TransportError } from '../transport/errors';
 import type { WooPage, WooRecord } from './client';
-import { sortByWindow, type SortedRecords } from './filterEvidence';
+import { modifiedSeconds, sortByWindow, type SortedRecords } from './filterEvidence';
 import { toWooDate, type SyncWindow } from './window';
 
 /** What reading by modified date needs from the store. */
@@ -12,6 +12,19 @@ export interface ModifiedOrderSource {
 	readSecond(window: SyncWindow): Promise<WooRecord[]>;
 	/** Throws when an answer proves that the store ignores the date filter. */
 	check(sorted: SortedRecords, window: SyncWindow): Promise<void>;
+	/** Every record of a window, relying on no order: for a store whose pages do not come oldest first. */
+	readUnordered(window: SyncWindow): Promise<WooRecord[]>;
+}
+
+/** Whether a page's records in the window come oldest first, as asked (a plugin may rewrite the order). */
+function oldestFirst(records: WooRecord[]): boolean {
+	let previous: number | undefined;
+	for (const record of records) {
+		const modified = modifiedSeconds(record);
+		if (modified === undefined || (previous !== undefined && modified < previous)) return false;
+		previous = modified;
+	}
+	return true;
 }
 
 /** Pages in a row whose every record changed while it was built, before the read gives up. */
@@ -27,7 +40,9 @@ const MAX_VANISHED_PAGES = 50;
  * cursor: that second is read in id order, checked, and the read goes on after it.
  * `prefetched`, when given, is the slice's first page, already asked for. Without X-WP-Total (a
  * proxy dropped it) a short page may be short only because records vanished while it was built,
- * so the read ends at a short page that brings nothing new.
+ * so the read ends at a short page that brings nothing new. A page that does not come oldest first
+ * (a plugin rewriting the order, a site whose clock zone changed) hands the slice to a read that
+ * relies on no order.
  */
 export async function readByModified(source: ModifiedOrderSource, slice: SyncWindow, prefetched?: WooPage): Promise<WooRecord[]> {
 	const found = new Map<number, WooRecord>();
@@ -40,6 +55,7 @@ export async function readByModified(source: ModifiedOrderSource, slice: SyncWin
 		next = undefined;
 		const sorted = sortByWindow(page.records, window);
 		await source.check(sorted, window);
+		if (!oldestFirst(sorted.inWindow)) return await source.readUnordered(slice);
 		const known = found.size;
 		for (const record of sorted.inWindow) found.set(record.id, record);
 		if (page.total !== undefined ? page.total <= source.pageSize : page.records.length < source.pageSize && found.size === known) break;

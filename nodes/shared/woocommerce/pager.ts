@@ -32,6 +32,7 @@ export type PagerEvent =
 	| { kind: 'shifted'; window: SyncWindow; totals: Array<number | undefined>; received: number }
 	| { kind: 'split'; window: SyncWindow }
 	| { kind: 'changed-during-read'; window: SyncWindow; records: number }
+	| { kind: 'unordered'; window: SyncWindow }
 	| { kind: 'plan'; window: SyncWindow; byModified: SyncWindow[]; byId: SyncWindow[] };
 
 function listQuery(base: Record<string, QueryValue>, window: SyncWindow, page: number, perPage: number): Record<string, QueryValue> {
@@ -166,6 +167,10 @@ export class WindowPager {
 				return page;
 			},
 			readSecond: async (window) => await this.readSecond(window),
+			readUnordered: async (window) => {
+				this.options.onEvent?.({ kind: 'unordered', window });
+				return await this.readAllById(window, 1);
+			},
 			check: async (sorted, window) => await this.checkEvidence(sorted, window),
 		};
 	}
