@@ -115,7 +115,7 @@ function churnRows(churn: Awaited<ReturnType<typeof measureChurn>>): string[][] 
 		`${label}: ${fmt(churn.orders, 0)} orders, idle → ${churn.perSecond} changes/s`,
 		`${fmt(figures.idle.seconds)} → ${fmt(figures.churn.seconds)} s`,
 		`${fmt(figures.idle.requests, 0)} → ${fmt(figures.churn.requests, 0)} req`,
-		`${fmt(figures.slowdown)}× slower`,
+		`${figures.churn.churnStoppedAfter === undefined ? '' : '≥ '}${fmt(figures.slowdown)}× slower`,
 	];
 	return [row('by modified date (shipped)', churn.byModified), row('by id (the read it replaces)', churn.byId)];
 }
