@@ -60,12 +60,15 @@ interface WindowRead {
 type Work = { window: SyncWindow; order: 'modified' | 'id'; prefetched?: WooPage };
 
 /**
- * Lists every record modified in a window. Where the store sorts by UTC modified date, the window
- * is cut into slices of about equal counts, each read from the last modified time seen (see
- * keyset.ts), slices side by side: changes during the read cost nothing. Where it may not (a
- * local clock falling back, or a store whose time zone is unknown), offset paging in id order
- * with a completeness check is used: a record leaving the window mid-read shifts the offsets and
- * would hide a neighbour, so such a read is repeated, then split until reads hold.
+ * Lists every record modified in a window. The window is cut into slices of about equal counts,
+ * each read oldest first from the last modified time seen (keyset.ts), slices side by side: a
+ * record changed during the read moves past the window's end and shifts nothing, so changes cost
+ * nothing. WooCommerce sorts orders (HPOS) on the UTC column and products (WP_Query) on the local
+ * one, which agree except where the site's clock falls back: those stretches, any slice whose
+ * pages do not come oldest first, and every window of a store whose time zone cannot be learnt
+ * are read by offset paging in id order with a completeness check instead — a record leaving the
+ * window mid-read shifts the offsets and would hide a neighbour, so such a read is repeated, then
+ * split until reads hold.
  */
 export class WindowPager {
 	private zone: Promise<OffsetAt | 'fixed' | undefined> | undefined;
