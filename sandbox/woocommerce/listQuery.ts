@@ -4,7 +4,7 @@
  * headers (`X-WP-Total`, `X-WP-TotalPages`, `Link`).
  */
 import { addQueryArg, type PhpArray, type PhpValue } from './phpQuery';
-import { withinModified, type ModifiedBounds, type RowRange } from './modifiedRange';
+import { queryIndex, type ModifiedBounds, type RowRange } from './modifiedIndex';
 import type { Collection, Row } from './store';
 import { dateQueryValue, isValidRestDate } from './time';
 import type { WooOrder, WooProduct } from './types';
@@ -219,7 +219,7 @@ function modifiedBounds(req: ListRequest): ModifiedBounds | undefined {
 	const before = value('modified_before');
 	if (after === undefined && before === undefined) return undefined;
 	const gmt = toBool(str(req.q, 'dates_are_gmt'));
-	return { after, before, column: gmt ? (r: Row) => r.modifiedUtc : (r: Row) => r.modifiedLocal };
+	return { after, before, gmt, column: gmt ? (r: Row) => r.modifiedUtc : (r: Row) => r.modifiedLocal };
 }
 
 /** `withoutModified`: leave the modified bounds to the caller (see modifiedRange.ts). */
@@ -372,14 +372,24 @@ function querySignature(req: ListRequest): string {
 
 const MODIFIED_BOUNDS = new Set(['modified_after', 'modified_before', 'dates_are_gmt']);
 
-/** Oldest-first by modified date with modified bounds: the bounds are searched in a cached list (modifiedRange.ts). */
+/** Oldest-first by modified date with modified bounds: answered from the modified index (modifiedIndex.ts). */
 function listByModified(req: ListRequest, coll: Collection, bounds: ModifiedBounds): RowRange {
-	const [key, value] = sortValue(req.kind, 'modified');
+	const [, value] = sortValue(req.kind, 'modified');
 	const parts: string[] = [req.kind, req.timeZone, 'by-modified'];
 	for (const [k, v] of req.q) if (!PAGING_PARAMS.has(k) && !MODIFIED_BOUNDS.has(k)) parts.push(`${JSON.stringify(k)}=${phpValueKey(v)}`);
 	const preds = buildPredicates(req, true);
-	const sorted = coll.matching(parts.join('&'), () => coll.sorted(key, value).filter((r) => preds.every((p) => p(r))));
-	return withinModified(sorted, value as (r: Row) => number, bounds);
+	const sortName = req.kind === 'orders' ? 'utc' : 'local';
+	const result = queryIndex(coll, {
+		sortName,
+		sortValue: value as (r: Row) => number,
+		filterName: parts.join('&'),
+		passes: (r) => preds.every((p) => p(r)),
+		after: bounds.after,
+		before: bounds.before,
+		columnName: bounds.gmt ? 'utc' : 'local',
+		column: bounds.column,
+	});
+	return { length: result.total, slice: (from, to) => result.page(from, to - from) };
 }
 
 /** Run the query: filter + order + LIMIT/OFFSET, with WooCommerce's totals semantics. */
