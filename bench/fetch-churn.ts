@@ -71,13 +71,12 @@ async function readOrders(woo: WooProcess, perSecond: number): Promise<ChurnRead
 	return { seconds, churnStoppedAfter, requests: after.total - before.total, records: items.length, changes: changesAfter - changesBefore };
 }
 
-async function measureStrategy(woo: WooProcess, perSecond: number, label: string, log: (line: string) => void): Promise<StrategyFigures> {
-	const idle = await readOrders(woo, 0);
-	log(`  ${label}, idle: ${idle.records} orders in ${idle.requests} requests, ${idle.seconds.toFixed(1)} s`);
-	const churn = await readOrders(woo, perSecond);
-	const capped = churn.churnStoppedAfter === undefined ? '' : `; the store stopped changing after ${churn.churnStoppedAfter.toFixed(0)} s because the read had not ended, so this is a lower bound`;
-	log(`  ${label}, ${perSecond} changes/s: ${churn.records} orders in ${churn.requests} requests, ${churn.seconds.toFixed(1)} s (${churn.changes} changes during the read${capped})`);
-	return { idle, churn, slowdown: churn.seconds / idle.seconds };
+async function readLogged(woo: WooProcess, perSecond: number, label: string, log: (line: string) => void): Promise<ChurnRead> {
+	const read = await readOrders(woo, perSecond);
+	const capped = read.churnStoppedAfter === undefined ? '' : `; the store stopped changing after ${read.churnStoppedAfter.toFixed(0)} s because the read had not ended, so this is a lower bound`;
+	const state = perSecond > 0 ? `${perSecond} changes/s` : 'idle';
+	log(`  ${label}, ${state}: ${read.records} orders in ${read.requests} requests, ${read.seconds.toFixed(1)} s${perSecond > 0 ? ` (${read.changes} changes during the read${capped})` : ''}`);
+	return read;
 }
 
 export async function measureChurn(orders: number, latencyMs: number, perSecond: number, log: (line: string) => void): Promise<ChurnFigures> {
@@ -86,20 +85,27 @@ export async function measureChurn(orders: number, latencyMs: number, perSecond:
 		log(`  store: ${orders} orders, ${latencyMs} ms latency (built in ${woo.buildSeconds.toFixed(1)} s)`);
 		// Warm up (module loading, TLS, JIT) outside the measurement.
 		await runWorkflow(fetchWorkflow({ resource: 'order', since: 'date', sinceDate: '2000-01-01T00:00:00Z', returnAll: false, limit: 1 }), { credentials: { extendCommerceConnectionApi: storeCredential(woo) } });
-		const byModified = await measureStrategy(woo, perSecond, 'by modified date', log);
-		const beforeById = (await woo.requests()).byOrderby;
+		// Both idle reads first (the id-ordered one first, so neither has the colder start), then both under churn.
 		const shipped = Object.getOwnPropertyDescriptor(WindowPager.prototype, 'readAll') as PropertyDescriptor;
-		let byId: StrategyFigures;
-		try {
+		const byIdOrder = async <T>(read: () => Promise<T>): Promise<T> => {
 			Object.defineProperty(WindowPager.prototype, 'readAll', { ...shipped, value: async function (this: WindowPager, window: Parameters<WindowPager['readAll']>[0]) { return await this.readAllById(window); } });
-			byId = await measureStrategy(woo, perSecond, 'by id (the read it replaces)', log);
-		} finally {
-			Object.defineProperty(WindowPager.prototype, 'readAll', shipped);
-		}
+			try {
+				return await read();
+			} finally {
+				Object.defineProperty(WindowPager.prototype, 'readAll', shipped);
+			}
+		};
+		const beforeById = (await woo.requests()).byOrderby;
+		const idleById = await byIdOrder(async () => await readLogged(woo, 0, 'by id (the read it replaces)', log));
+		const afterIdleById = (await woo.requests()).byOrderby;
+		if ((afterIdleById.modified ?? 0) !== (beforeById.modified ?? 0)) throw new Error('the id-ordered read asked for date order');
+		const idleByModified = await readLogged(woo, 0, 'by modified date', log);
+		const churnByModified = await readLogged(woo, perSecond, 'by modified date', log);
+		const churnById = await byIdOrder(async () => await readLogged(woo, perSecond, 'by id (the read it replaces)', log));
+		const byModified = { idle: idleByModified, churn: churnByModified, slowdown: churnByModified.seconds / idleByModified.seconds };
+		const byId = { idle: idleById, churn: churnById, slowdown: churnById.seconds / idleById.seconds };
 		const used = (await woo.requests()).byOrderby;
-		if (!beforeById.modified || (used.modified ?? 0) !== beforeById.modified || (used.id ?? 0) <= (beforeById.id ?? 0)) {
-			throw new Error(`the two reads did not use their own orders: requests by orderby ${JSON.stringify(beforeById)} then ${JSON.stringify(used)}`);
-		}
+		if (!used.modified || (used.id ?? 0) <= (afterIdleById.id ?? 0)) throw new Error(`the reads did not use their own orders: requests by orderby ${JSON.stringify(used)}`);
 		return { orders, latencyMs, perSecond, byModified, byId, churnSlowdown: byModified.slowdown, churnSlowdownIdOrder: byId.slowdown };
 	} finally {
 		await woo.close();
