@@ -2,6 +2,8 @@
  * `npm run bench` (add `-- --quick` for a scaled-down run under a minute): how much faster and
  * lighter the sync is than paging one request at a time, all measured in one run. Prints a table
  * and PASS/MISS per target, and writes bench-results.json at the repository root.
+ * `npm run bench -- --only=fetch` measures the fetch alone (idle and under churn) and writes
+ * bench-results-fetch.json instead; `--only=churn` just the reads under churn.
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -9,6 +11,7 @@ import path from 'node:path';
 
 import { measureCpu } from './cpu';
 import { measureFetch } from './fetch';
+import { measureChurn } from './fetch-churn';
 import { fmt, formatTable, judge, verdictRows, type Target } from './lib/report';
 import { REPO_ROOT } from './lib/woo-process';
 import { measureMemory } from './memory';
@@ -16,17 +19,27 @@ import { measurePush } from './push';
 import { measureSandbox } from './sandbox-cost';
 
 const quick = process.argv.includes('--quick');
+const onlyFetch = process.argv.includes('--only=fetch') || process.argv.includes('--only=churn');
+/** --only=churn: just the read under churn (the slowest part is the id-ordered read under churn). */
+const onlyChurn = process.argv.includes('--only=churn');
 
 const SCALE = quick
-	? { products: 1000, orders: 5000, latencyMs: 50, cpuOrders: 5000, cpuRuns: 3, pushWindows: 3, pushLimit: 100, pushWindowSeconds: 10, memoryOrders: 50_000, memoryCap: 10_000, memoryRuns: 2, sandboxOrders: 50_000 }
-	: { products: 10_000, orders: 50_000, latencyMs: 50, cpuOrders: 50_000, cpuRuns: 5, pushWindows: 3, pushLimit: 300, pushWindowSeconds: 60, memoryOrders: 1_000_000, memoryCap: 50_000, memoryRuns: 3, sandboxOrders: 50_000 };
+	? { products: 1000, orders: 5000, latencyMs: 50, cpuOrders: 5000, cpuRuns: 3, pushWindows: 3, pushLimit: 100, pushWindowSeconds: 10, memoryOrders: 50_000, memoryCap: 10_000, memoryRuns: 2, sandboxOrders: 50_000, churnOrders: 5000 }
+	: { products: 10_000, orders: 50_000, latencyMs: 50, cpuOrders: 50_000, cpuRuns: 5, pushWindows: 3, pushLimit: 300, pushWindowSeconds: 60, memoryOrders: 1_000_000, memoryCap: 50_000, memoryRuns: 3, sandboxOrders: 50_000, churnOrders: 50_000 };
+
+/** Order changes per second while the churn read runs (a busy shop during a sale). */
+const CHURN_PER_SECOND = 5;
 
 const log = (line: string) => console.log(line);
 
 async function main(): Promise<void> {
 	const began = Date.now();
 	const machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 1073741824), node: process.version, platform: `${os.platform()} ${os.release()}` };
-	log(`extend-commerce sync benchmark${quick ? ' (quick)' : ''} — ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}`);
+	log(`extend-commerce sync benchmark${quick ? ' (quick)' : ''}${onlyFetch ? ' (fetch only)' : ''} — ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}`);
+	if (onlyFetch) {
+		await fetchOnly(began, machine);
+		return;
+	}
 
 	log('\nSandbox cost');
 	const sandbox = await measureSandbox(SCALE.sandboxOrders);
@@ -34,6 +47,9 @@ async function main(): Promise<void> {
 	log('\nFetch');
 	const fetchFigures = await measureFetch({ products: SCALE.products, orders: SCALE.orders, variableShare: 0.2, variationsPerProduct: 5, latencyMs: SCALE.latencyMs }, log);
 	const { orders, ...fetch } = fetchFigures;
+
+	log('\nFetch under churn');
+	const churn = await measureChurn(SCALE.churnOrders, SCALE.latencyMs, CHURN_PER_SECOND, log);
 
 	log('\nPush');
 	const push = await measurePush(orders, { limit: SCALE.pushLimit, windowSeconds: SCALE.pushWindowSeconds, windows: SCALE.pushWindows, latencyMs: SCALE.latencyMs }, log);
@@ -48,6 +64,7 @@ async function main(): Promise<void> {
 	const targets: Target[] = [
 		{ name: 'fetch vs sequential', figure: 'fetch.ratio', value: fetch.ratio, kind: 'min', limit: 3.5, unit: '×' },
 		{ name: 'fetch vs ideal', figure: 'fetch.nodeSeconds ÷ fetch.idealSeconds', value: fetch.ofIdeal, kind: 'max', limit: 1.15, unit: '×' },
+		churnTarget(churn.churnSlowdown),
 		{ name: 'node CPU per record', figure: 'cpu.microsecondsPerRecord', value: cpu.microsecondsPerRecord, kind: 'max', limit: 10, unit: ' µs' },
 		{ name: 'push rate of the limit', figure: 'push.ofLimit (lower group)', value: push.ofLimit * 100, kind: 'min', limit: 90, unit: ' %' },
 		{ name: 'push answered 429', figure: 'push.share429', value: push.share429 * 100, kind: 'max', limit: 1, unit: ' %' },
@@ -62,6 +79,7 @@ async function main(): Promise<void> {
 		['fetch', `node (WorkflowExecute, concurrency ${fetch.concurrency})`, `${fmt(fetch.nodeSeconds)} s`, `${fmt(fetch.nodeRequests, 0)} req`, `${fmt(fetch.nodeRecordsPerSecond, 0)} rec/s`],
 		['fetch', 'ideal (pages × latency ÷ concurrency)', `${fmt(fetch.idealSeconds)} s`, `${fmt(fetch.sequentialRequests, 0)} pages`, ''],
 		['fetch', 'ratio sequential ÷ node; node ÷ ideal', `${fmt(fetch.ratio)}×`, `${fmt(fetch.ofIdeal)}×`, ''],
+		...churnRows(churn),
 		['cpu', 'node µs/record beyond HTTP and JSON.parse', `${fmt(cpu.microsecondsPerRecord)} µs`, `${fmt(cpu.totalMicrosecondsPerRecord)} µs total`, `${fmt(cpu.records)} rec`],
 		['push', `${fmt(push.records, 0)} orders, limit ${push.limit}/${push.windowSeconds} s per group, ${push.latencyMs} ms latency`, `${fmt(push.seconds)} s`, `${fmt(push.reads.requests + push.writes.requests, 0)} req, ${fmt(push.share429 * 100)} % 429`, `${fmt(push.ofLimit * 100)} % of limit`],
 		['memory', `${memory.runs.length} capped runs of ${fmt(memory.cap)} through ${fmt(memory.storeOrders)} orders`, `${fmt(memory.peakRssMb, 0)} MB peak`, `${fmt(Math.max(...memory.runs.map((r) => r.rssBeforeMb)), 0)} MB loaded`, `${fmt(memory.recordsCovered)} rec`],
@@ -76,7 +94,7 @@ async function main(): Promise<void> {
 		quick,
 		durationSeconds: (Date.now() - began) / 1000,
 		machine,
-		fetch,
+		fetch: { ...fetch, churnSlowdown: churn.churnSlowdown, churnSlowdownIdOrder: churn.churnSlowdownIdOrder, churn },
 		cpu,
 		push,
 		memory,
@@ -84,6 +102,54 @@ async function main(): Promise<void> {
 		targets: verdicts,
 	};
 	const file = path.join(REPO_ROOT, 'bench-results.json');
+	writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+	log(`\nWrote ${path.relative(process.cwd(), file) || file} (${((Date.now() - began) / 1000).toFixed(0)} s).`);
+}
+
+function churnTarget(value: number): Target {
+	return { name: `fetch under ${CHURN_PER_SECOND} changes/s ÷ idle`, figure: 'fetch.churnSlowdown', value, kind: 'max', limit: 1.5, unit: '×' };
+}
+
+function churnRows(churn: Awaited<ReturnType<typeof measureChurn>>): string[][] {
+	const row = (label: string, figures: typeof churn.byModified) => [
+		'fetch',
+		`${label}: ${fmt(churn.orders, 0)} orders, idle → ${churn.perSecond} changes/s`,
+		`${fmt(figures.idle.seconds)} → ${fmt(figures.churn.seconds)} s`,
+		`${fmt(figures.idle.requests, 0)} → ${fmt(figures.churn.requests, 0)} req`,
+		`${figures.churn.churnStoppedAfter === undefined ? '' : '≥ '}${fmt(figures.slowdown)}× slower`,
+	];
+	return [row('by modified date (shipped)', churn.byModified), row('by id (the read it replaces)', churn.byId)];
+}
+
+async function fetchOnly(began: number, machine: Record<string, unknown>): Promise<void> {
+	if (onlyChurn) {
+		log('\nFetch under churn');
+		const churn = await measureChurn(SCALE.churnOrders, SCALE.latencyMs, CHURN_PER_SECOND, log);
+		log(`\n${formatTable(['area', 'measurement', 'time / size', 'requests / detail', 'throughput'], churnRows(churn))}`);
+		log(`\n${formatTable(['', 'target', 'measured', 'target', 'figure'], verdictRows([judge(churnTarget(churn.churnSlowdown))]))}`);
+		writeFileSync(path.join(REPO_ROOT, 'bench-results-fetch.json'), `${JSON.stringify({ timestamp: new Date().toISOString(), quick, durationSeconds: (Date.now() - began) / 1000, machine, churn }, null, 2)}\n`);
+		return;
+	}
+	log('\nFetch');
+	const { orders: _orders, ...fetch } = await measureFetch({ products: SCALE.products, orders: SCALE.orders, variableShare: 0.2, variationsPerProduct: 5, latencyMs: SCALE.latencyMs }, log);
+	void _orders;
+	log('\nFetch under churn');
+	const churn = await measureChurn(SCALE.churnOrders, SCALE.latencyMs, CHURN_PER_SECOND, log);
+	const verdicts = [
+		{ name: 'fetch vs sequential', figure: 'fetch.ratio', value: fetch.ratio, kind: 'min', limit: 3.5, unit: '×' } as Target,
+		{ name: 'fetch vs ideal', figure: 'fetch.nodeSeconds ÷ fetch.idealSeconds', value: fetch.ofIdeal, kind: 'max', limit: 1.15, unit: '×' } as Target,
+		churnTarget(churn.churnSlowdown),
+	].map(judge);
+	const figures: string[][] = [
+		['fetch', 'sequential (Link rel=next, 1 in flight)', `${fmt(fetch.sequentialSeconds)} s`, `${fmt(fetch.sequentialRequests, 0)} req`, `${fmt(fetch.sequentialRecordsPerSecond, 0)} rec/s`],
+		['fetch', `node (WorkflowExecute, concurrency ${fetch.concurrency})`, `${fmt(fetch.nodeSeconds)} s`, `${fmt(fetch.nodeRequests, 0)} req`, `${fmt(fetch.nodeRecordsPerSecond, 0)} rec/s`],
+		['fetch', 'ratio sequential ÷ node; node ÷ ideal', `${fmt(fetch.ratio)}×`, `${fmt(fetch.ofIdeal)}×`, ''],
+		...churnRows(churn),
+	];
+	log(`\n${formatTable(['area', 'measurement', 'time / size', 'requests / detail', 'throughput'], figures)}`);
+	log(`\n${formatTable(['', 'target', 'measured', 'target', 'figure'], verdictRows(verdicts))}`);
+	const file = path.join(REPO_ROOT, 'bench-results-fetch.json');
+	const results = { timestamp: new Date().toISOString(), quick, durationSeconds: (Date.now() - began) / 1000, machine, fetch: { ...fetch, churnSlowdown: churn.churnSlowdown, churnSlowdownIdOrder: churn.churnSlowdownIdOrder, churn }, targets: verdicts };
 	writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 	log(`\nWrote ${path.relative(process.cwd(), file) || file} (${((Date.now() - began) / 1000).toFixed(0)} s).`);
 }

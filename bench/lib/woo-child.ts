@@ -4,7 +4,7 @@
  */
 import { startWooSandbox, type WooSandboxOptions } from '../../sandbox/woocommerce';
 
-export type ChildRequest = { type: 'cpu' } | { type: 'requests' } | { type: 'close' };
+export type ChildRequest = { type: 'cpu' } | { type: 'requests' } | { type: 'close' } | { type: 'churn'; perSecond: number };
 
 export interface ChildCpu {
 	type: 'cpu';
@@ -27,8 +27,17 @@ async function main(): Promise<void> {
 			send({ type: 'cpu', cpuMicros: cpu.user + cpu.system, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed } satisfies ChildCpu);
 		} else if (message.type === 'requests') {
 			const byPath: Record<string, number> = {};
-			for (const entry of woo.log) byPath[entry.path] = (byPath[entry.path] ?? 0) + 1;
-			send({ type: 'requests', total: woo.log.length, byPath });
+			const byOrderby: Record<string, number> = {};
+			for (const entry of woo.log) {
+				byPath[entry.path] = (byPath[entry.path] ?? 0) + 1;
+				const orderby = entry.query.orderby;
+				if (typeof orderby === 'string') byOrderby[orderby] = (byOrderby[orderby] ?? 0) + 1;
+			}
+			send({ type: 'requests', total: woo.log.length, byPath, byOrderby });
+		} else if (message.type === 'churn') {
+			woo.options.churnPerSecond = message.perSecond;
+			woo.churn.restart();
+			send({ type: 'churn', changes: woo.churn.changes.length });
 		} else if (message.type === 'close') {
 			void woo.close().then(() => process.exit(0));
 		}

@@ -15,8 +15,10 @@ export interface WooProcess {
 	buildSeconds: number;
 	pid: number;
 	cpu(): Promise<ChildCpu>;
-	/** Requests the store has answered so far, by route. */
-	requests(): Promise<{ total: number; byPath: Record<string, number> }>;
+	/** Requests the store has answered so far, by route and by their orderby parameter. */
+	requests(): Promise<{ total: number; byPath: Record<string, number>; byOrderby: Record<string, number> }>;
+	/** Sets the store's change rate (changes per second from now on); answers the changes made so far. */
+	churn(perSecond: number): Promise<{ changes: number }>;
 	close(): Promise<void>;
 }
 
@@ -47,17 +49,18 @@ export async function startWooProcess(options: WooSandboxOptions, heapMb?: numbe
 			if (index >= 0) waiters.splice(index, 1)[0].resolve(message as never);
 		});
 	});
-	const ask = <T>(type: string): Promise<T> =>
+	const ask = <T>(type: string, extra: Record<string, unknown> = {}): Promise<T> =>
 		new Promise<T>((resolve) => {
 			waiters.push({ type, resolve: resolve as (message: never) => void });
-			child.send({ type });
+			child.send({ type, ...extra });
 		});
 	const info = await ready;
 	return {
 		...info,
 		pid: child.pid ?? 0,
 		cpu: () => ask<ChildCpu>('cpu'),
-		requests: () => ask<{ total: number; byPath: Record<string, number> }>('requests'),
+		requests: () => ask<{ total: number; byPath: Record<string, number>; byOrderby: Record<string, number> }>('requests'),
+		churn: (perSecond: number) => ask<{ changes: number }>('churn', { perSecond }),
 		close: async () => {
 			if (exited) return;
 			await new Promise<void>((resolve) => {

@@ -31,6 +31,8 @@ const FLAGS: Record<string, [keyof WooSandboxOptions, Kind]> = {
 	'--clock-offset': ['clockOffsetSeconds', 'number'],
 	'--latency': ['latencyMs', 'number'],
 	'--woo-version': ['wooVersion', 'string'],
+	'--churn': ['churnPerSecond', 'number'],
+	'--churn-race': ['churnRace', 'boolean'],
 };
 
 export function parseArgs(argv: string[]): WooSandboxOptions | 'help' {

@@ -1,19 +1,21 @@
 /**
  * Fault injection. A fault matches on the REST route (exact string or RegExp), the method and the
- * `page` query parameter (absent = 1), and hits `times` matching requests (default 1).
+ * `page` query parameter (absent = 1), lets `skip` matching requests through (default 0), then
+ * hits `times` matching requests (default 1).
  */
 import type { FaultSpec, SandboxFaults } from './types';
 
 interface Armed {
 	spec: FaultSpec;
 	left: number;
+	skip: number;
 }
 
 export class Faults implements SandboxFaults {
 	private armed: Armed[] = [];
 
 	add(spec: FaultSpec): void {
-		this.armed.push({ spec, left: spec.times ?? 1 });
+		this.armed.push({ spec, left: spec.times ?? 1, skip: spec.match?.skip ?? 0 });
 	}
 
 	clear(): void {
@@ -32,6 +34,10 @@ export class Faults implements SandboxFaults {
 			if (m.page !== undefined && m.page !== page) continue;
 			if (m.route !== undefined) {
 				if (typeof m.route === 'string' ? m.route !== route : !m.route.test(route)) continue;
+			}
+			if (a.skip > 0) {
+				a.skip--;
+				continue;
 			}
 			a.left--;
 			if (a.left <= 0) this.armed = this.armed.filter((x) => x !== a);

@@ -13,6 +13,7 @@ import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import type { KeyRecord } from './auth';
+import { Churn } from './churn';
 import { Faults } from './faults';
 import { generate } from './generator';
 import { buildRoutes } from './routes';
@@ -59,6 +60,9 @@ export const DEFAULT_OPTIONS: Required<WooSandboxOptions> = {
 	clockOffsetSeconds: 0,
 	latencyMs: 0,
 	wooVersion: '10.0.2',
+	churnPerSecond: 0,
+	churnRace: false,
+	churnKinds: ['order'],
 };
 
 /** Above this many records a store encodes each record when it is served, not when it is built. */
@@ -136,10 +140,11 @@ export async function startWooSandbox(options: WooSandboxOptions = {}): Promise<
 	};
 	const keyMap = new Map<string, KeyRecord>(Object.values(keys).map((k) => [k.consumerKey, { key: k, nonces: new Map() }]));
 	const faults = new Faults();
+	const churn = new Churn(store, () => ({ perSecond: opts.churnPerSecond, race: opts.churnRace, kinds: opts.churnKinds, seed: opts.seed }));
 	const log: RequestLogEntry[] = [];
 	const state: ServerState = {
 		options: opts,
-		env: { store, options: opts, nowMs: () => now().getTime() },
+		env: { store, options: opts, nowMs: () => now().getTime(), churn },
 		routes: buildRoutes(),
 		keys: keyMap,
 		faults,
@@ -166,6 +171,7 @@ export async function startWooSandbox(options: WooSandboxOptions = {}): Promise<
 		faults,
 		log,
 		options: opts,
+		churn,
 		now,
 		async close() {
 			if (closed) return;

@@ -4,6 +4,7 @@
  * headers (`X-WP-Total`, `X-WP-TotalPages`, `Link`).
  */
 import { addQueryArg, type PhpArray, type PhpValue } from './phpQuery';
+import { queryIndex, type ModifiedBounds, type RowRange } from './modifiedIndex';
 import type { Collection, Row } from './store';
 import { dateQueryValue, isValidRestDate } from './time';
 import type { WooOrder, WooProduct } from './types';
@@ -207,7 +208,22 @@ export interface ListResult {
 
 type Pred = (r: Row) => boolean;
 
-function buildPredicates(req: ListRequest): Pred[] {
+/** The modified bounds of a query, when it has any and the store honours them. */
+function modifiedBounds(req: ListRequest): ModifiedBounds | undefined {
+	if (req.legacyNoModified === true) return undefined;
+	const value = (name: string) => {
+		const v = str(req.q, name);
+		return v === undefined || v === '' ? undefined : dateQueryValue(v, req.timeZone);
+	};
+	const after = value('modified_after');
+	const before = value('modified_before');
+	if (after === undefined && before === undefined) return undefined;
+	const gmt = toBool(str(req.q, 'dates_are_gmt'));
+	return { after, before, gmt, column: gmt ? (r: Row) => r.modifiedUtc : (r: Row) => r.modifiedLocal };
+}
+
+/** `withoutModified`: leave the modified bounds to the caller (see modifiedRange.ts). */
+function buildPredicates(req: ListRequest, withoutModified = false): Pred[] {
 	const { q, kind } = req;
 	const preds: Pred[] = [];
 	const legacy = req.legacyNoModified === true;
@@ -222,7 +238,7 @@ function buildPredicates(req: ListRequest): Pred[] {
 	};
 	bound('after', true, true);
 	bound('before', true, false);
-	if (!legacy) {
+	if (!legacy && !withoutModified) {
 		bound('modified_after', false, true);
 		bound('modified_before', false, false);
 	}
@@ -354,6 +370,28 @@ function querySignature(req: ListRequest): string {
 	return parts.join('&');
 }
 
+const MODIFIED_BOUNDS = new Set(['modified_after', 'modified_before', 'dates_are_gmt']);
+
+/** Oldest-first by modified date with modified bounds: answered from the modified index (modifiedIndex.ts). */
+function listByModified(req: ListRequest, coll: Collection, bounds: ModifiedBounds): RowRange {
+	const [, value] = sortValue(req.kind, 'modified');
+	const parts: string[] = [req.kind, req.timeZone, 'by-modified'];
+	for (const [k, v] of req.q) if (!PAGING_PARAMS.has(k) && !MODIFIED_BOUNDS.has(k)) parts.push(`${JSON.stringify(k)}=${phpValueKey(v)}`);
+	const preds = buildPredicates(req, true);
+	const sortName = req.kind === 'orders' ? 'utc' : 'local';
+	const result = queryIndex(coll, {
+		sortName,
+		sortValue: value as (r: Row) => number,
+		filterName: parts.join('&'),
+		passes: (r) => preds.every((p) => p(r)),
+		after: bounds.after,
+		before: bounds.before,
+		columnName: bounds.gmt ? 'utc' : 'local',
+		column: bounds.column,
+	});
+	return { length: result.total, slice: (from, to) => result.page(from, to - from) };
+}
+
 /** Run the query: filter + order + LIMIT/OFFSET, with WooCommerce's totals semantics. */
 export function runList(req: ListRequest, coll: Collection, subset?: Row[]): ListResult {
 	const { q, kind } = req;
@@ -363,6 +401,7 @@ export function runList(req: ListRequest, coll: Collection, subset?: Row[]): Lis
 	const skip = offsetParam !== undefined && offsetParam !== '' ? Math.abs(Number(offsetParam)) : (page - 1) * perPage;
 	const orderby = str(q, 'orderby') ?? 'date';
 	const desc = (str(q, 'order') ?? 'desc') === 'desc';
+	const bounds = !subset && orderby === 'modified' && !desc ? modifiedBounds(req) : undefined;
 	const preds = buildPredicates(req);
 	const test = (r: Row) => {
 		for (const p of preds) if (!p(r)) return false;
@@ -394,7 +433,7 @@ export function runList(req: ListRequest, coll: Collection, subset?: Row[]): Lis
 		return out;
 	};
 	// A subset (one product's variations) is small and not a collection view: computed each time.
-	const matched = subset ? compute() : coll.matching(querySignature(req), compute);
+	const matched: RowRange = subset ? compute() : bounds ? listByModified(req, coll, bounds) : coll.matching(querySignature(req), compute);
 	let total = matched.length;
 	const rows = matched.slice(skip, skip + perPage);
 	// Totals past the end, as captured. Orders (HPOS query) only count when the page has rows: 0/0.

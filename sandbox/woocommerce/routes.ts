@@ -4,6 +4,7 @@
  * permission checks and the WordPress header set.
  */
 import type { WpError } from './auth';
+import type { Churn } from './churn';
 import { CATEGORIES } from './generator';
 import { arrayOf, linkHeader, type ListKind, paramDefs, runList, sanitizeParams, validateParams } from './listQuery';
 import { type PhpArray } from './phpQuery';
@@ -60,6 +61,7 @@ export interface RouteEnv {
 	store: Store;
 	options: Required<WooSandboxOptions>;
 	nowMs(): number;
+	churn?: Churn;
 }
 
 export const wpError = (e: WpError): string =>
@@ -81,7 +83,13 @@ function listResponse(req: RestRequest, env: RouteEnv, kind: ListKind, routeForL
 	const store = env.store;
 	const coll = kind === 'orders' ? store.orderRows : kind === 'products' ? store.productRows : store.variationRows;
 	const q = req.query;
+	env.churn?.beforeSelect();
 	const result = runList({ kind, q, timeZone: env.options.timeZone, legacyNoModified: env.options.legacyNoModifiedFilter }, coll, subset);
+	if (env.churn) {
+		// The page's ids are chosen; its objects are built from the rows as they are now.
+		env.churn.betweenSelectAndBuild(kind === 'orders' ? 'order' : kind === 'products' ? 'product' : undefined, result.rows);
+		result.rows = result.rows.filter((row) => coll.rows.get(row.id) === row);
+	}
 	if (kind === 'orders') {
 		// The orders controller writes `status` back into the request (added at the end when the
 		// client sent none) and, while preparing each item, `dp` and `context`: WooCommerce then

@@ -22,6 +22,12 @@ export interface WooSandboxOptions {
 	clockOffsetSeconds?: number;
 	latencyMs?: number;
 	wooVersion?: string;
+	/** Changes per second of wall time while the store serves (see churn.ts); 0 = a quiet store. */
+	churnPerSecond?: number;
+	/** Changes land between a list page's id selection and its build, on that page's records. */
+	churnRace?: boolean;
+	/** What the changes touch. */
+	churnKinds?: Array<'order' | 'product'>;
 }
 
 export interface ApiKey {
@@ -174,7 +180,8 @@ export interface SandboxStore {
 }
 
 export interface FaultSpec {
-	match?: { route?: string | RegExp; method?: string; page?: number };
+	/** `skip`: let this many matching requests through before the fault hits. */
+	match?: { route?: string | RegExp; method?: string; page?: number; skip?: number };
 	times?: number;
 	kind: 'status' | 'rate-limit' | 'hang' | 'reset' | 'truncated-json' | 'html-200' | 'redirect';
 	status?: number;
@@ -209,6 +216,8 @@ export interface WooSandbox {
 	faults: SandboxFaults;
 	log: RequestLogEntry[];
 	options: Required<WooSandboxOptions>;
+	/** The changes the churn knobs made so far, and a restart of their count. */
+	churn: { changes: ReadonlyArray<{ kind: 'order' | 'product'; id: number; action: 'edit' | 'trash' | 'delete' | 'create'; at: number; race: boolean }>; restart(): void };
 	now(): Date;
 	close(): Promise<void>;
 }

@@ -1,7 +1,8 @@
 import type { FaultSpec } from '../../../sandbox/woocommerce';
 import { credentialsFor, everythingSaid, ids, runFetch, secretsOf, startSyncEnv, type SyncEnv } from '../../support/sync-env';
 
-const pageTwo = { route: '/wc/v3/orders', page: 2 };
+// The third orders request: after the node's first probe and the window's first page, a page in the middle of the read.
+const pageTwo = { route: '/wc/v3/orders', skip: 2 };
 
 describe('a store that misbehaves', () => {
 	let env: SyncEnv;
@@ -16,6 +17,13 @@ describe('a store that misbehaves', () => {
 			.filter((order) => order.status !== 'trash')
 			.map((order) => Number(order.id))
 			.sort((a, b) => a - b);
+
+	/** The attempts at the most-tried orders URL: the one the fault hit (requests run side by side, so not always the third to be logged). */
+	const attemptsAtTheFault = () => {
+		const byUrl = new Map<string, typeof env.store.log>();
+		for (const entry of env.store.log.filter((logged) => logged.path === '/wc/v3/orders')) byUrl.set(entry.rawUrl, [...(byUrl.get(entry.rawUrl) ?? []), entry]);
+		return [...byUrl.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+	};
 
 	const fetchAll = async (options: Record<string, unknown> = {}) =>
 		await runFetch({ resource: 'order', since: 'date', sinceDate: '2000-01-01T00:00:00Z', options: { timeoutSeconds: 2, ...options } }, credentialsFor(env));
@@ -35,8 +43,7 @@ describe('a store that misbehaves', () => {
 		const result = await fetchAll();
 		expect(result.error).toBeUndefined();
 		expect(ids(result.items('WooCommerce Fetch'))).toEqual(allOrders());
-		const pageTwoRequests = env.store.log.filter((entry) => entry.path === '/wc/v3/orders' && entry.query.page === '2' && entry.query.per_page === '100');
-		expect(pageTwoRequests.length).toBeGreaterThanOrEqual(2);
+		expect(attemptsAtTheFault().length).toBeGreaterThanOrEqual(2);
 	});
 
 	it('delivers everything over a slow link (50 ms added to every request)', async () => {
@@ -55,14 +62,14 @@ describe('a store that misbehaves', () => {
 		env.store.faults.add({ kind: 'status', status: 503, times: 10, match: pageTwo });
 		const result = await fetchAll();
 		expect(result.error?.message).toBe('The store is in maintenance mode (HTTP 503)');
-		expect(env.store.log.filter((entry) => entry.path === '/wc/v3/orders' && entry.query.page === '2')).toHaveLength(1);
+		expect(attemptsAtTheFault()).toHaveLength(1);
 	});
 
 	it('waits at least as long as Retry-After asks', async () => {
 		env.store.faults.add({ kind: 'rate-limit', retryAfter: '2', match: pageTwo });
 		await fetchAll();
-		const pageTwoRequests = env.store.log.filter((entry) => entry.path === '/wc/v3/orders' && entry.query.page === '2' && entry.query.per_page === '100');
-		expect(pageTwoRequests[1].at.getTime() - pageTwoRequests[0].at.getTime()).toBeGreaterThanOrEqual(1900);
+		const attempts = attemptsAtTheFault();
+		expect(attempts[1].at.getTime() - attempts[0].at.getTime()).toBeGreaterThanOrEqual(1900);
 	});
 
 	it('does not retry a 401, and says what is wrong', async () => {
@@ -94,7 +101,7 @@ describe('a store that misbehaves', () => {
 		const credentials = credentialsFor(env, 'query-https');
 		const result = await runFetch({ resource: 'order', since: 'date', sinceDate: '2000-01-01T00:00:00Z', options: { retries: 2 } }, credentials);
 		expect(result.error?.message).toMatch(/server error \(HTTP 502\)/);
-		expect(env.store.log.filter((entry) => entry.path === '/wc/v3/orders' && entry.query.page === '2')).toHaveLength(3);
+		expect(attemptsAtTheFault()).toHaveLength(3);
 		for (const secret of secretsOf(credentials)) expect(everythingSaid(result)).not.toContain(secret);
 	});
 
