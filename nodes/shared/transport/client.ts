@@ -28,9 +28,15 @@ export interface ClientOptions {
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
+/** A Node.js network error code such as ECONNRESET, ECONNABORTED or ERR_NETWORK. */
+function asNetworkCode(value: unknown): string | undefined {
+	return typeof value === 'string' && /^E[A-Z_]+$/.test(value) ? value : undefined;
+}
+
 function networkCode(error: unknown): { code: string; message: string } {
-	const candidate = error as { code?: unknown; cause?: { code?: unknown }; message?: unknown; context?: { data?: { code?: unknown } } };
-	const code = candidate?.code ?? candidate?.cause?.code ?? candidate?.context?.data?.code;
+	const candidate = error as { code?: unknown; cause?: { code?: unknown }; message?: unknown; context?: { data?: { code?: unknown } }; httpCode?: unknown };
+	// n8n 1.x wraps the request error in a NodeApiError that drops its cause; the code survives only as httpCode.
+	const code = candidate?.code ?? candidate?.cause?.code ?? candidate?.context?.data?.code ?? asNetworkCode(candidate?.httpCode);
 	const message = typeof candidate?.message === 'string' ? candidate.message : String(error);
 	if (typeof code === 'string') return { code, message };
 	if (/timeout/i.test(message)) return { code: 'TIMEOUT', message };
