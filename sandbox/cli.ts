@@ -5,10 +5,10 @@
  * Store flags are those of sandbox/woocommerce/cli.ts (`--products 1000 --orders 5000
  * --https-port 8443 --time-zone Europe/Stockholm …`); back-office flags are those of
  * sandbox/extend-commerce/cli.ts with an `--office-` prefix (`--office-port 8787
- * --office-data-dir DIR --office-token TOKEN --office-latency MS`). `--help` lists them all.
+ * --office-data-dir DIR --office-base-path /demo-tenant/api --office-latency MS`). `--help` lists them all.
  */
-import { DEFAULT_TENANT, startBackOffice, type BackOffice } from './extend-commerce';
-import { parseArgs as parseOfficeArgs, type CliOptions as OfficeOptions } from './extend-commerce/cli';
+import { startBackOffice, type BackOffice } from './extend-commerce';
+import { describeOffice, parseArgs as parseOfficeArgs, type CliOptions as OfficeOptions } from './extend-commerce/cli';
 import { startWooSandbox, type WooSandbox, type WooSandboxOptions } from './woocommerce';
 import { describe as describeStore, parseArgs as parseStoreArgs } from './woocommerce/cli';
 import { serveUntilStopped } from './serve';
@@ -29,9 +29,12 @@ Store flags (sandbox/woocommerce/cli.ts; \`npx tsx sandbox/woocommerce/cli.ts --
 
 Back-office flags (sandbox/extend-commerce/cli.ts with the --office- prefix):
   --office-port N               port (default 8787; 0 = a free port)
+  --office-base-path PATH       the tenant's API prefix (default /demo-tenant/api)
   --office-data-dir DIR         keep the back office's state in DIR across restarts (default: memory)
-  --office-token TOKEN          the API token to accept (default ec_test_token)
   --office-latency MS           delay per back-office request (default 0)
+  … and --office-auth, --office-api-key, --office-bearer, --office-basic, --office-client-id,
+  --office-client-secret, --office-rate-limit, --office-rate-window, --office-retry-after,
+  --office-products, --office-customers, --office-webhook, --office-webhook-secret, --office-webhook-events
 
   --help                        this text`;
 
@@ -71,27 +74,29 @@ export function describeSandboxes(store: WooSandbox, office: BackOffice): string
 	return [
 		describeStore(store),
 		'',
-		`Extend Commerce sandbox back office: ${office.url}`,
-		`  API:   ${office.url}/api/v1   (Authorization: Bearer ${office.token})`,
-		`  Page:  ${office.url}/`,
+		describeOffice(office),
 		'',
 		'In n8n:',
 		`  Extend Commerce Connection API: API URL ${store.httpsUrl || store.httpUrl}, Access Token ${key.consumerKey}, Secret ${key.consumerSecret},`,
 		'    Order Start 2025-01-01, Ignore SSL Issues on (the sandbox certificate is self-signed)',
-		`  Extend Commerce API: API URL ${office.url}, Access Token ${office.token}`,
+		`  Extend Commerce API: API URL ${office.url}, Authentication: any of the four above`,
 	].join('\n');
+}
+
+/** Every SKU of the store's products and variations (products without one are left out). */
+export function storeSkus(store: WooSandbox): string[] {
+	const skus = [...store.store.products().map((p) => p.sku), ...store.store.variations().map((v) => v.sku)];
+	return [...new Set(skus.filter((sku) => sku !== ''))];
 }
 
 export async function startSandboxes(args: SandboxArgs): Promise<{ store: WooSandbox; office: BackOffice; close(): Promise<void> }> {
 	const store = await startWooSandbox(args.store);
 	let office: BackOffice | undefined;
 	try {
-		office = await startBackOffice({
-			port: args.office.port,
-			dataDir: args.office.dataDir,
-			tokens: { [args.office.token]: { tenant: DEFAULT_TENANT } },
-			latencyMs: args.office.latencyMs,
-		});
+		office = await startBackOffice({ ...args.office.options, port: args.office.port });
+		// Extend order rows name products by SKU, and Extend expects products to exist in both
+		// systems: give the back office the store's SKUs, so its orders are accepted at once.
+		office.master.addProducts(storeSkus(store));
 	} finally {
 		// The back office did not start (port taken, bad data dir): do not leave the store serving.
 		if (office === undefined) await store.close();

@@ -1,37 +1,12 @@
-/** Fault knobs: make matching requests fail in controlled ways (for tests, demos and benchmarks). */
+/** Fault knobs: make matching API requests fail in controlled ways (tests, demos, benchmarks). */
+import type { FaultKind, FaultSpec } from './types';
 
-export type FaultKind = 'status' | 'rate-limit' | 'reject-records' | 'hang' | 'reset';
+export type FaultPhase = 'before' | 'after';
 
-export interface FaultSpec {
-	/** Which requests: `path` as a string matches when the request path contains it; a RegExp is tested. */
-	match?: { path?: string | RegExp; method?: string };
-	/** How many matching requests fail; omitted = every one until `clear()`. */
-	times?: number;
-	kind: FaultKind;
-	/** For 'status': the HTTP status to answer (default 500). */
-	status?: number;
-	/** For 'rate-limit': the Retry-After header value in seconds (default '1'). */
-	retryAfter?: string;
-	/** For 'reject-records': the sourceIds to reject (omitted = every record of the batch). */
-	sourceIds?: string[];
-	/**
-	 * For 'status' and 'reset': apply the request first and only then fail the answer, as when
-	 * a response is lost after the back office committed the work.
-	 */
-	afterProcessing?: boolean;
-}
-
-export type FaultPhase = 'before' | 'records' | 'after';
-
-interface ActiveFault {
-	spec: FaultSpec;
-	remaining: number;
-}
-
-const KINDS: readonly FaultKind[] = ['status', 'rate-limit', 'reject-records', 'hang', 'reset'];
+const KINDS: readonly FaultKind[] = ['status', 'hang', 'reset', 'html502'];
 
 export class Faults {
-	private active: ActiveFault[] = [];
+	private active: Array<{ spec: FaultSpec; remaining: number }> = [];
 
 	add(spec: FaultSpec): void {
 		if (!KINDS.includes(spec.kind)) throw new Error(`Unknown fault kind '${String(spec.kind)}'; use one of ${KINDS.join(', ')}`);
@@ -51,9 +26,9 @@ export class Faults {
 		this.active = [];
 	}
 
-	/** The first fault that applies to this request in this phase, consuming one of its `times`. */
+	/** The first fault for this request in this phase, using up one of its `times`. */
 	take(method: string, path: string, phase: FaultPhase): FaultSpec | undefined {
-		const index = this.active.findIndex((f) => phaseOf(f.spec) === phase && matches(f.spec, method, path));
+		const index = this.active.findIndex((f) => (f.spec.afterProcessing ? 'after' : 'before') === phase && matches(f.spec, method, path));
 		if (index < 0) return undefined;
 		const fault = this.active[index];
 		fault.remaining -= 1;
@@ -62,17 +37,16 @@ export class Faults {
 	}
 }
 
-function phaseOf(spec: FaultSpec): FaultPhase {
-	if (spec.kind === 'reject-records') return 'records';
-	return spec.afterProcessing ? 'after' : 'before';
-}
-
 function matches(spec: FaultSpec, method: string, path: string): boolean {
 	const m = spec.match;
 	if (!m) return true;
 	if (m.method && m.method.toUpperCase() !== method.toUpperCase()) return false;
 	if (m.path === undefined) return true;
-	if (typeof m.path === 'string') return path.includes(m.path);
+	if (typeof m.path === 'string') return path.toLowerCase().includes(m.path.toLowerCase());
 	m.path.lastIndex = 0;
 	return m.path.test(path);
 }
+
+/** What a reverse proxy in front of a stopped back office answers. */
+export const PROXY_502_HTML =
+	'<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>\n';

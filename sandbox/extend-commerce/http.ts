@@ -1,21 +1,22 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** An error answered as `{"error": {"code", "message", "details"?}}`. */
+/**
+ * An error answer. Extend publishes no error model, so the sandbox answers `{"message": "..."}`
+ * (`message` is the first of ERROR_MESSAGE_FIELDS the package reads), plus optional fields that
+ * name what was wrong.
+ */
 export class ApiError extends Error {
 	constructor(
 		readonly status: number,
-		readonly code: string,
 		message: string,
-		readonly details?: unknown,
+		readonly extra: Record<string, unknown> = {},
 		readonly headers: Record<string, string> = {},
 	) {
 		super(message);
 	}
 
-	get body(): { error: { code: string; message: string; details?: unknown } } {
-		const error: { code: string; message: string; details?: unknown } = { code: this.code, message: this.message };
-		if (this.details !== undefined) error.details = this.details;
-		return { error };
+	get body(): Record<string, unknown> {
+		return { message: this.message, ...this.extra };
 	}
 }
 
@@ -24,45 +25,30 @@ export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
 	const text = JSON.stringify(body);
 	res.writeHead(status, {
+		...headers,
 		'Content-Type': 'application/json; charset=utf-8',
 		'Content-Length': String(Buffer.byteLength(text)),
 		'Cache-Control': 'no-store',
-		...headers,
 	});
 	res.end(text);
 }
 
-export function sendError(res: ServerResponse, error: ApiError): void {
-	sendJson(res, error.status, error.body, error.headers);
+export function sendError(res: ServerResponse, error: ApiError, headers: Record<string, string> = {}): void {
+	sendJson(res, error.status, error.body, { ...headers, ...error.headers });
 }
 
-/**
- * Reads the whole body. A body over the limit is drained (so the client can read the answer)
- * and then rejected with 413.
- */
+/** Reads the whole body; a body over the limit is drained and then refused with 413. */
 export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
-		let tooLarge = false;
 		req.on('data', (chunk: Buffer) => {
 			size += chunk.length;
-			if (size > limit) tooLarge = true;
-			if (!tooLarge) chunks.push(chunk);
+			if (size <= limit) chunks.push(chunk);
 		});
 		req.on('end', () => {
-			if (tooLarge) {
-				reject(
-					new ApiError(
-						413,
-						'payload_too_large',
-						`The request body is ${size} bytes; the limit is ${limit} bytes (5 MB). Send fewer or smaller records per batch.`,
-						{ limitBytes: limit },
-					),
-				);
-			} else {
-				resolve(Buffer.concat(chunks));
-			}
+			if (size > limit) reject(new ApiError(413, `The request body is ${size} bytes; the sandbox accepts at most ${limit} bytes.`));
+			else resolve(Buffer.concat(chunks));
 		});
 		req.on('error', reject);
 	});
@@ -70,9 +56,7 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
 
 /** Parses a JSON object body; anything else is a 400 that says what to send. */
 export function parseJsonObject(raw: Buffer): Record<string, unknown> {
-	if (raw.length === 0) {
-		throw new ApiError(400, 'invalid_body', 'The request body is empty; send a JSON object with Content-Type: application/json.');
-	}
+	if (raw.length === 0) throw new ApiError(400, 'The request body is empty; send a JSON object with Content-Type: application/json.');
 	let parsed: unknown;
 	let problem: string | undefined;
 	try {
@@ -80,22 +64,14 @@ export function parseJsonObject(raw: Buffer): Record<string, unknown> {
 	} catch (error) {
 		problem = (error as Error).message;
 	}
-	if (problem !== undefined) {
-		throw new ApiError(400, 'invalid_json', `The request body is not valid JSON (${problem}); send a JSON object.`);
-	}
+	if (problem !== undefined) throw new ApiError(400, `The request body is not valid JSON (${problem}); send a JSON object.`);
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-		throw new ApiError(400, 'invalid_body', 'The request body must be a JSON object.');
+		throw new ApiError(400, 'The request body must be a JSON object.');
 	}
 	return parsed as Record<string, unknown>;
 }
 
-/** Serialises JSON with object keys sorted, so equal content gives equal text. */
-export function canonicalJson(value: unknown): string {
-	if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-	if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-	const record = value as Record<string, unknown>;
-	const keys = Object.keys(record)
-		.filter((k) => record[k] !== undefined)
-		.sort();
-	return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
+/** A UTC timestamp with Z and milliseconds, as the sandbox stores every time. */
+export function utc(date: Date): string {
+	return date.toISOString();
 }

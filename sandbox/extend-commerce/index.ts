@@ -1,137 +1,136 @@
 /**
- * A sandbox Extend Commerce back office implementing docs/extend-commerce-api.md on localhost,
- * for the demo, the tests and the benchmarks.
+ * A sandbox Extend Commerce back office on localhost, for the tests, the demo and the benchmarks.
+ * It serves the methods Extend documents (CustomerOrders, customerorders/{n}, ProductAvailability)
+ * and the assumed ones of nodes/shared/extend-commerce/api.ts under a tenant base path, checks
+ * orders against master data, rate-limits in three groups, sends signed webhooks, and shows what
+ * arrived on a web page at `/`. docs/extend-commerce-api.md describes it.
  */
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { authenticate, DEFAULT_TENANT, DEFAULT_TOKEN, requireWrite, type TokenGrant } from './auth';
-import { Faults, type FaultSpec } from './faults';
-import { ApiError, parseJsonObject, readBody, sendError, sendJson } from './http';
-import { matchRoute, type Reply, type RouteContext } from './routes';
-import { Store, type Connection, type Resource, type StoredRecord, type SyncState } from './store';
-import { DEFAULT_PENDING_TTL_SECONDS, pruneExpired } from './sync-state';
-import { renderPage } from './web';
+import { Authenticator, buildCredentials, DEFAULT_TOKEN_SECONDS, requireWrite, TOKEN_PATH } from './auth';
+import { seedProduct, setBalance } from './catalog';
+import { Faults, PROXY_502_HTML } from './faults';
+import { ApiError, parseJsonObject, readBody, sendError, sendJson, utc } from './http';
+import type { Notice } from './notices';
+import { cancelOrder, pickOrder, reserveOrder } from './orders';
+import { RateLimiter } from './rate-limit';
+import { groupOf, matchRoute } from './routes';
+import { Store, type CodeKind } from './store';
+import { AUTH_MODES, type BackOffice, type BackOfficeOptions, type CustomerSeed, type FaultSpec, type LogEntry, type StoredProduct } from './types';
+import { handleWeb } from './web';
+import { DEFAULT_WEBHOOK_RETRY, Webhooks } from './webhooks';
 
-export type { Connection, PendingWindow, Resource, StoredRecord, SyncState } from './store';
-export type { FaultSpec, FaultKind } from './faults';
-export type { TokenGrant } from './auth';
-export { DEFAULT_TOKEN, DEFAULT_TENANT } from './auth';
+export * from './types';
+export { signBody } from './webhooks';
+export { TOKEN_PATH } from './auth';
+export { STANDARD_LIMIT } from './rate-limit';
 
-export interface BackOfficeOptions {
-	/** Interface to listen on (default '127.0.0.1'). */
-	host?: string;
-	/** Port (default 0 = a free port). */
-	port?: number;
-	/** Persistence folder; omitted = in memory only. */
-	dataDir?: string;
-	/** API tokens (default: 'ec_test_token' for tenant 'Demo Tenant'). The first one is `BackOffice.token`. */
-	tokens?: Record<string, TokenGrant>;
-	/** How long a registered pending window lives (default 24 h). */
-	pendingTtlSeconds?: number;
-	/** Delay added to every API request (default 0). */
-	latencyMs?: number;
-	/** The clock (default: the system clock); tests and the docs replay pin it. */
-	clock?: () => Date;
-	/** Most recent request-log entries kept (default 10 000). */
-	logLimit?: number;
-}
-
-export interface LogEntry {
-	at: Date;
-	method: string;
-	path: string;
-	/** The answered status; 0 when a fault hung or reset the connection. */
-	status: number;
-	idempotencyKey?: string;
-	recordCount?: number;
-}
-
-export interface BackOffice {
-	/** 'http://127.0.0.1:PORT' (no trailing slash). */
-	url: string;
-	/** The default (first) token. */
-	token: string;
-	faults: { add(spec: FaultSpec): void; clear(): void };
-	log: LogEntry[];
-	data: {
-		connections(): Array<Connection & { tenant: string }>;
-		records(key: string, resource: Resource, tenant?: string): StoredRecord[];
-		syncState(key: string, resource: Resource, tenant?: string): SyncState;
-	};
-	/** Live knobs: change them while the server runs. */
-	options: { latencyMs: number; pendingTtlSeconds: number };
-	close(): Promise<void>;
-}
+export const DEFAULT_BASE_PATH = '/demo-tenant/api';
+export const DEFAULT_MASTER = {
+	customers: ['WEBSHOP'],
+	units: ['ST', 'Stk', 'FRP'],
+	warehouses: ['MAIN'],
+	deliveryMethods: ['Hamtas', 'Postnord', 'DHL', 'Standard'],
+	orderTypes: ['Normal'],
+} as const;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+function normaliseBasePath(value: string): string {
+	const trimmed = `/${value.replace(/^\/+|\/+$/g, '')}`;
+	if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(trimmed)) throw new Error(`basePath must be a path such as /demo-tenant/api, got '${value}'`);
+	return trimmed;
+}
+
 export async function startBackOffice(options: BackOfficeOptions = {}): Promise<BackOffice> {
-	const tokens = options.tokens ?? { [DEFAULT_TOKEN]: { tenant: DEFAULT_TENANT } };
-	const tokenNames = Object.keys(tokens);
-	if (tokenNames.length === 0) throw new Error('startBackOffice needs at least one token');
+	const basePath = normaliseBasePath(options.basePath ?? DEFAULT_BASE_PATH);
 	const clock = options.clock ?? (() => new Date());
 	const logLimit = options.logLimit ?? 10_000;
+	const authModes = options.authModes ?? [...AUTH_MODES];
+	for (const mode of authModes) if (!AUTH_MODES.includes(mode)) throw new Error(`Unknown auth mode '${String(mode)}'; use ${AUTH_MODES.join(', ')}`);
 	const store = new Store(options.dataDir);
 	const faults = new Faults();
-	const live = {
-		latencyMs: options.latencyMs ?? 0,
-		pendingTtlSeconds: options.pendingTtlSeconds ?? DEFAULT_PENDING_TTL_SECONDS,
-	};
+	const limiter = new RateLimiter(options.rateLimits, clock);
+	const knobs = { groups: limiter.groups, retryAfter: options.retryAfter ?? false, reset: () => limiter.reset() };
+	const live = { latencyMs: options.latencyMs ?? 0 };
+	const webhooks = new Webhooks(store, clock, { ...DEFAULT_WEBHOOK_RETRY, ...options.webhookRetry });
 	const log: LogEntry[] = [];
 	const held = new Set<http.ServerResponse>();
 	const sockets = new Set<Socket>();
+
+	const master = options.master ?? {};
+	const addCodes = (kind: CodeKind, values: readonly string[]) => values.forEach((v) => store.addCode(kind, v));
+	addCodes('unit', master.units ?? DEFAULT_MASTER.units);
+	addCodes('warehouse', master.warehouses ?? DEFAULT_MASTER.warehouses);
+	addCodes('deliveryMethod', master.deliveryMethods ?? DEFAULT_MASTER.deliveryMethods);
+	addCodes('orderType', master.orderTypes ?? DEFAULT_MASTER.orderTypes);
+	const addCustomers = (customers: Array<string | CustomerSeed>) => {
+		for (const c of customers) {
+			const customer = typeof c === 'string' ? { customerNumber: c } : c;
+			if (!store.customers.has(customer.customerNumber)) store.putCustomer(customer);
+		}
+	};
+	const addProducts = (products: Array<string | (Partial<StoredProduct> & { productNumber: string })>) => products.forEach((p) => seedProduct(store, p, clock()));
+	addCustomers(master.customers ?? [...DEFAULT_MASTER.customers]);
+	addProducts(master.products ?? []);
+	for (const b of master.balances ?? []) setBalance(store, b.productNumber, b.warehouse, b.available, clock());
 
 	const record = (entry: LogEntry) => {
 		log.push(entry);
 		if (log.length > logLimit) log.splice(0, log.length - logLimit);
 	};
+	const notify = (notices: Notice[]) => webhooks.notify(notices);
 
-	async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, path: string, meta: RouteContext['meta']): Promise<void> {
+	async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL, entry: Partial<LogEntry>): Promise<void> {
 		const method = req.method ?? 'GET';
+		const path = url.pathname.slice(basePath.length);
 		const raw = await readBody(req);
 		if (live.latencyMs > 0) await sleep(live.latencyMs);
-		const fault = faults.take(method, path, 'before');
-		if (fault) return applyFault(fault, res);
-		const caller = authenticate(req.headers, tokens);
-		const { route, params } = matchRoute(method, path);
-		if (route.write) requireWrite(caller);
-		const ctx: RouteContext = {
-			method,
-			path,
-			params,
-			headers: req.headers,
-			body: raw.length > 0 ? parseJsonObject(raw) : undefined,
-			caller,
-			store,
-			faults,
-			now: clock(),
-			pendingTtlSeconds: live.pendingTtlSeconds,
-			meta,
+		const group = groupOf(method, path);
+		entry.group = group;
+		const decision = limiter.take(group);
+		const headers = decision.headers;
+		const answer = async (): Promise<void> => {
+			if (!decision.allowed) {
+				const { limit, windowSeconds } = knobs.groups[group];
+				const retry: Record<string, string> = knobs.retryAfter ? { 'Retry-After': String(decision.resetSeconds) } : {};
+				throw new ApiError(429, `Too many requests: the limit is ${limit} per ${windowSeconds} s for this kind of request; wait ${decision.resetSeconds} s.`, {}, retry);
+			}
+			const fault = faults.take(method, path, 'before');
+			if (fault) return applyFault(fault, res, headers);
+			const caller = authenticator.authenticate(req.headers);
+			entry.authMode = caller.mode;
+			const { route, params } = matchRoute(method, path);
+			if (route.write) requireWrite(caller);
+			const body = raw.length > 0 || route.write ? parseJsonObject(raw) : undefined;
+			const reply = route.handle({ params, query: url.searchParams, body, caller, store, now: clock() });
+			if (reply.notices) notify(reply.notices);
+			const after = faults.take(method, path, 'after');
+			if (after) return applyFault(after, res, headers);
+			sendJson(res, reply.status, reply.body, headers);
 		};
-		const reply: Reply = route.handle(ctx);
-		const after = faults.take(method, path, 'after');
-		if (after) return applyFault(after, res);
-		sendJson(res, reply.status, reply.body, reply.headers);
+		// Every answer carries the rate-limit headers, errors included.
+		await answer().catch((error: unknown) => answerError(res, error, headers));
 	}
 
-	function applyFault(fault: FaultSpec, res: http.ServerResponse): void {
+	function answerError(res: http.ServerResponse, error: unknown, headers: Record<string, string> = {}): void {
+		if (res.headersSent || res.destroyed) return;
+		if (error instanceof ApiError) return sendError(res, error, headers);
+		console.error('[extend-commerce sandbox] unexpected error', error);
+		sendError(res, new ApiError(500, 'The sandbox failed unexpectedly; see its console output.'), headers);
+	}
+
+	function applyFault(fault: FaultSpec, res: http.ServerResponse, headers: Record<string, string>): void {
 		switch (fault.kind) {
 			case 'status': {
 				const status = fault.status ?? 500;
-				const code = status === 503 ? 'service_unavailable' : status >= 500 ? 'internal_error' : 'injected_fault';
-				sendError(res, new ApiError(status, code, `The sandbox answered ${status} because a fault was injected; retry later.`));
+				sendError(res, new ApiError(status, `The sandbox answered ${status} because a fault was injected.`), headers);
 				return;
 			}
-			case 'rate-limit': {
-				const retryAfter = fault.retryAfter ?? '1';
-				sendError(
-					res,
-					new ApiError(429, 'rate_limited', `Too many requests; retry after ${retryAfter} seconds.`, { retryAfterSeconds: Number(retryAfter) }, {
-						'Retry-After': retryAfter,
-					}),
-				);
+			case 'html502':
+				res.writeHead(502, { 'Content-Type': 'text/html', 'Content-Length': String(Buffer.byteLength(PROXY_502_HTML)) });
+				res.end(PROXY_502_HTML);
 				return;
-			}
 			case 'hang':
 				held.add(res);
 				res.on('close', () => held.delete(res));
@@ -139,50 +138,35 @@ export async function startBackOffice(options: BackOfficeOptions = {}): Promise<
 			case 'reset':
 				res.socket?.destroy();
 				return;
-			case 'reject-records':
-				return; // applied inside the batch handler
 		}
 	}
 
+	async function handleToken(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+		const raw = await readBody(req);
+		if (req.method !== 'POST') return sendJson(res, 405, { error: 'invalid_request', error_description: 'POST the client-credentials grant.' }, { Allow: 'POST' });
+		const answer = authenticator.issueToken(req.headers, raw);
+		sendJson(res, answer.status, answer.body);
+	}
+
 	const server = http.createServer((req, res) => {
-		const at = clock();
 		const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
-		const path = url.pathname;
-		const method = req.method ?? 'GET';
-		const meta: RouteContext['meta'] = {};
+		const entry: Partial<LogEntry> = {};
 		let logged = false;
 		const done = () => {
 			if (logged) return;
 			logged = true;
-			record({ at, method, path, status: res.headersSent ? res.statusCode : 0, ...meta });
+			record({ at: utc(clock()), method: req.method ?? 'GET', path: `${url.pathname}${url.search}`, status: res.headersSent ? res.statusCode : 0, ...entry });
 		};
 		res.on('finish', done);
 		res.on('close', done);
-
-		if (!path.startsWith('/api/')) {
-			if (path === '/' && (method === 'GET' || method === 'HEAD')) {
-				const html = renderPage(store, url.searchParams, clock());
-				res.writeHead(200, {
-					'Content-Type': 'text/html; charset=utf-8',
-					'Content-Length': String(Buffer.byteLength(html)),
-					'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
-				});
-				res.end(method === 'HEAD' ? undefined : html);
-				return;
-			}
-			req.resume();
-			sendError(res, new ApiError(404, 'not_found', `There is no page ${path}; the web page is at / and the API under /api/v1.`));
-			return;
+		const fail = (error: unknown) => answerError(res, error);
+		if (url.pathname.startsWith(`${basePath}/`)) {
+			handleApi(req, res, url, entry).catch(fail);
+		} else if (url.pathname === TOKEN_PATH) {
+			handleToken(req, res).catch(fail);
+		} else {
+			handleWeb(req, res, url, handle).catch(fail);
 		}
-		handleApi(req, res, path, meta).catch((error: unknown) => {
-			if (res.headersSent || res.destroyed) return;
-			if (error instanceof ApiError) {
-				sendError(res, error);
-			} else {
-				console.error('[extend-commerce sandbox] unexpected error', error);
-				sendError(res, new ApiError(500, 'internal_error', 'The sandbox failed unexpectedly; see its console output.'));
-			}
-		});
 	});
 	server.on('connection', (socket) => {
 		sockets.add(socket);
@@ -198,30 +182,63 @@ export async function startBackOffice(options: BackOfficeOptions = {}): Promise<
 	});
 	const address = server.address() as AddressInfo;
 	const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+	const origin = `http://${host}:${address.port}`;
+	const credentials = buildCredentials(options.credentials, false, origin);
+	const readOnlyCredentials = buildCredentials(options.readOnlyCredentials, true, origin, credentials.apiKey.header);
+	const authenticator = new Authenticator(authModes, credentials, readOnlyCredentials, options.oauth2TokenSeconds ?? DEFAULT_TOKEN_SECONDS, clock);
+	for (const input of options.webhooks ?? []) webhooks.register(input);
 
-	const findTenant = (key: string, tenant?: string): string => {
-		const found = store.findConnection(key, tenant);
-		if (!found) throw new Error(`No connection '${key}'${tenant ? ` for tenant '${tenant}'` : ''}`);
-		return found.tenant;
+	const act = <T>(result: { notices: Notice[] } & T): T => {
+		notify(result.notices);
+		return result;
 	};
-
 	let closed: Promise<void> | undefined;
-	return {
-		url: `http://${host}:${address.port}`,
-		token: tokenNames[0],
-		faults: { add: (spec) => faults.add(spec), clear: () => faults.clear() },
-		log,
+	const handle: BackOffice = {
+		url: `${origin}${basePath}`,
+		origin,
+		basePath,
+		credentials,
+		readOnlyCredentials,
 		data: {
-			connections: () => store.listConnections(),
-			records: (key, resource, tenant) => {
-				const found = store.findConnection(key, tenant);
-				return found ? store.listRecords(found.tenant, key, resource) : [];
+			orders: () => structuredClone([...store.orders.values()]),
+			order: (n) => structuredClone(store.orders.get(n)),
+			orderByExternal: (external) => {
+				const n = store.orderByExternal.get(external);
+				return n === undefined ? undefined : structuredClone(store.orders.get(n));
 			},
-			syncState: (key, resource, tenant) => pruneExpired(store.getSyncState(findTenant(key, tenant), key, resource), clock()),
+			products: () => structuredClone([...store.products.values()]),
+			availability: () => structuredClone([...store.balances.values()]),
+			webhookDeliveries: () => structuredClone(webhooks.deliveries),
 		},
+		master: {
+			addProducts,
+			addCustomers,
+			addUnits: (units) => addCodes('unit', units),
+			addWarehouses: (warehouses) => addCodes('warehouse', warehouses),
+			addDeliveryMethods: (codes) => addCodes('deliveryMethod', codes),
+			customers: () => [...store.customers.values()].map((c) => ({ ...c })),
+			units: () => [...store.codes.unit],
+			warehouses: () => [...store.codes.warehouse],
+			deliveryMethods: () => [...store.codes.deliveryMethod],
+		},
+		setAvailableBalance: (productNumber, warehouse, available) => structuredClone(act(setBalance(store, productNumber, warehouse, available, clock())).row),
+		reserveOrder: (n) => structuredClone(act(reserveOrder(store, n, clock())).order),
+		pickOrder: (n, delivery = {}) => structuredClone(act(pickOrder(store, n, delivery, clock())).order),
+		cancelOrder: (n) => structuredClone(act(cancelOrder(store, n, clock())).order),
+		webhooks: {
+			register: (input) => ({ ...webhooks.register(input) }),
+			list: () => webhooks.list().map((w) => ({ ...w })),
+			remove: (id) => webhooks.remove(id),
+			clear: () => webhooks.clear(),
+			settled: () => webhooks.settled(),
+		},
+		rateLimits: knobs,
+		faults: { add: (spec) => faults.add(spec), clear: () => faults.clear() },
 		options: live,
+		log,
 		close() {
 			closed ??= new Promise<void>((resolve) => {
+				webhooks.close();
 				for (const res of held) res.destroy();
 				server.close(() => {
 					store.close();
@@ -233,4 +250,5 @@ export async function startBackOffice(options: BackOfficeOptions = {}): Promise<
 			return closed;
 		},
 	};
+	return handle;
 }

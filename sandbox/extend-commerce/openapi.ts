@@ -1,336 +1,323 @@
 /**
- * Builds docs/openapi.json from the same schemas the sandbox validates with, so the published
- * description cannot drift from the implementation. Regenerate with:
- *   npx tsx sandbox/extend-commerce/openapi.ts
+ * Builds docs/openapi.json: what the sandbox back office implements. Paths come from the router
+ * (routes.ts), so the description cannot list a method the sandbox lacks or miss one it serves.
+ * Each operation says in `x-extend` whether Extend documents it or this package assumes it.
+ * Regenerate with:  npx tsx sandbox/extend-commerce/openapi.ts
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { canonicalComponents } from './canonical-schema';
-import { CONNECTION_KEY_PATTERN } from './connections';
-import { MAX_RECORDS_PER_BATCH } from './batches';
-import { UTC_PATTERN_SOURCE, type JsonSchema } from './schema';
+import { ASSUMED_AVAILABILITY, ASSUMED_LIST, ASSUMED_ORDER, RATE_LIMIT_HEADERS, WEBHOOK_EVENTS } from '../../nodes/shared/extend-commerce/api';
+import { TOKEN_PATH } from './auth';
+import { DEFAULT_PAGE_SIZE } from './lists';
+import { routes } from './routes';
+
+type Json = Record<string, unknown>;
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const utc = { type: 'string', format: 'date-time', pattern: UTC_PATTERN_SOURCE };
-const nullableUtc = { type: ['string', 'null'], format: 'date-time', pattern: UTC_PATTERN_SOURCE };
+const param = (name: string) => ({ $ref: `#/components/parameters/${name}` });
+const response = (name: string) => ({ $ref: `#/components/responses/${name}` });
+const json = (description: string, schema: Json) => ({ description, headers: rateHeaders, content: { 'application/json': { schema } } });
+const error = (description: string) => json(description, ref('Error'));
 
-const errorResponse = (description: string) => ({
-	description,
-	content: { 'application/json': { schema: ref('Error') } },
-});
-const json = (description: string, schema: JsonSchema, headers?: JsonSchema) => ({
-	description,
-	...(headers ? { headers } : {}),
-	content: { 'application/json': { schema } },
-});
-
-const common = {
-	'401': { $ref: '#/components/responses/Unauthorized' },
-	'429': { $ref: '#/components/responses/RateLimited' },
-	'500': { $ref: '#/components/responses/ServerError' },
+const rateHeaders = {
+	[RATE_LIMIT_HEADERS.limit]: { $ref: '#/components/headers/RateLimitLimit' },
+	[RATE_LIMIT_HEADERS.remaining]: { $ref: '#/components/headers/RateLimitRemaining' },
+	[RATE_LIMIT_HEADERS.reset]: { $ref: '#/components/headers/RateLimitReset' },
 };
-const writeCommon = { ...common, '403': { $ref: '#/components/responses/Forbidden' } };
-const keyParam = { $ref: '#/components/parameters/ConnectionKey' };
-const resourceParam = { $ref: '#/components/parameters/Resource' };
-const notFound = { '404': errorResponse('`connection_not_found`: register the connection first with PUT /api/v1/connections/{key}.') };
-const badRequest = { '400': errorResponse('`validation_failed`, `invalid_connection_key`, `invalid_resource`, `invalid_json` or `invalid_body`; the message says what to fix.') };
+const common = { '401': response('Unauthorized'), '429': response('RateLimited'), '500': response('ServerError') };
+const writeCommon = { ...common, '403': response('Forbidden') };
+const number = (description: string) => ({ type: 'number', description });
 
-function batchOperation(resource: 'products' | 'orders') {
-	const item = resource === 'products' ? 'CanonicalProduct' : 'CanonicalOrder';
-	return {
-		post: {
-			operationId: resource === 'products' ? 'pushProducts' : 'pushOrders',
-			summary: `Upsert a batch of ${resource}`,
-			description: `Upserts 1–${MAX_RECORDS_PER_BATCH} ${resource} by (connection, sourceId). Each record is validated on its own: an invalid record is answered \`rejected\` with field errors and not stored; the others are applied. The answer has one result per record in request order. The Idempotency-Key makes retries safe: the same key with the same body replays the stored answer without applying it again.`,
-			parameters: [keyParam, { $ref: '#/components/parameters/IdempotencyKey' }],
-			requestBody: {
-				required: true,
-				content: {
-					'application/json': {
-						schema: {
-							type: 'object',
-							required: ['records'],
-							additionalProperties: false,
-							properties: { records: { type: 'array', minItems: 1, maxItems: MAX_RECORDS_PER_BATCH, items: ref(item) } },
-						},
-					},
-				},
-			},
-			responses: {
-				'200': json('One result per record, in request order.', ref('BatchResult'), {
-					'Idempotency-Replayed': {
-						description: '`true` when this is the stored answer of an earlier request with the same key and body.',
-						schema: { type: 'string', enum: ['true', 'false'] },
-					},
-				}),
-				'400': errorResponse('`idempotency_key_required`, `invalid_idempotency_key`, `invalid_batch_size` (0 or more than 100 records), `validation_failed`, `invalid_json`.'),
-				...writeCommon,
-				...notFound,
-				'413': errorResponse('`payload_too_large`: the body is over 5 MB.'),
-				'422': errorResponse('`idempotency_key_reused`: the key was used before with a different body.'),
-			},
+const operations: Record<string, Json> = {
+	'POST /CustomerOrders': {
+		operationId: 'createCustomerOrder',
+		summary: 'Create one customer order',
+		'x-extend': 'documented (Best Practice page: "Use POST on the method CustomerOrders"; body fields from the API samples pages). Answer and duplicate rule: assumed (ASSUMED_ORDER).',
+		description:
+			'One order per request. The body is checked for shape (400 naming the field), then against master data: customer, order type, delivery method, product numbers, units and warehouses must exist (422 naming the value). A second order with the same orderNumberExternal is answered 409 with the existing orderNumber. Unknown fields are accepted and kept. A row without warehouse gets the default warehouse.',
+		requestBody: { required: true, content: { 'application/json': { schema: ref('CustomerOrder') } } },
+		responses: {
+			'201': json("The created order with Extend's own orderNumber.", ref('StoredOrder')),
+			'400': error('The body is not a JSON object, or a field has the wrong shape (e.g. a decimal string where a JSON number belongs); `field` names it.'),
+			[String(ASSUMED_ORDER.duplicateStatus)]: error('An order with this orderNumberExternal exists; `orderNumber` is its number.'),
+			'422': error('A reference to unknown or inactive master data; `field` and `value` name it.'),
+			...writeCommon,
 		},
-	};
+	},
+	'GET /CustomerOrders': {
+		operationId: 'listCustomerOrders',
+		summary: 'List customer orders changed since a time',
+		'x-extend': 'documented method ("GET CustomerOrders" with "different parameters"); parameter names, paging and answer shape assumed (ASSUMED_LIST).',
+		description: `A JSON array of order summaries, oldest change first. A page shorter than pageSize is the last one.`,
+		parameters: [param('changedSince'), param('orderNumberExternal'), param('page'), param('pageSize')],
+		responses: {
+			'200': json('One page of order summaries.', { type: 'array', items: ref('OrderSummary') }),
+			'400': error('A malformed query parameter; `parameter` names it.'),
+			...common,
+		},
+	},
+	'GET /customerorders/{orderNumber}': {
+		operationId: 'getCustomerOrder',
+		summary: 'Read one order with its rows, status and deliveries',
+		'x-extend': 'documented method ("GET customerorders/{id}": all details about the shipment); the answer model is assumed (ASSUMED_ORDER_DETAIL).',
+		parameters: [param('orderNumber')],
+		responses: { '200': json('The order.', ref('StoredOrder')), '404': error('No such order.'), ...common },
+	},
+	'PUT /customerorders/{orderNumber}': {
+		operationId: 'updateCustomerOrder',
+		summary: 'Cancel, update or add rows of an order',
+		'x-extend': 'rowOperation "Inactive" with warehouse is documented (API samples page); the verb and path are assumed (ASSUMED_ORDER.updateMethod).',
+		description:
+			'Each row: with rowOperation "Inactive" AND warehouse it cancels the active row with that externalPosition (or else that product) in that warehouse; with rowOperation "Inactive" but WITHOUT warehouse it is ADDED as a cancelled row and cancels nothing (the pitfall the samples warn about); without rowOperation it updates the row with the same externalPosition or is added. When no active row is left the order becomes Cancelled. Once an order is Reserved, Picked or Cancelled, changes are answered 409.',
+		parameters: [param('orderNumber')],
+		requestBody: { required: true, content: { 'application/json': { schema: ref('OrderChange') } } },
+		responses: {
+			'200': json('The changed order.', ref('StoredOrder')),
+			'400': error('A field has the wrong shape; `field` names it.'),
+			'404': error('No such order.'),
+			'409': error('The order is Reserved, Picked or Cancelled and can no longer be changed.'),
+			'422': error('Unknown master data, or no active row to cancel.'),
+			...writeCommon,
+		},
+	},
+	'GET /ProductAvailability': {
+		operationId: 'listProductAvailability',
+		summary: 'Available balances per product and warehouse',
+		'x-extend': 'documented method (Best Practice page, Balance); parameter names, paging and row fields assumed (ASSUMED_LIST, ASSUMED_AVAILABILITY).',
+		parameters: [param('changedSince'), param('warehouse'), param('productNumbers'), param('page'), param('pageSize')],
+		responses: {
+			'200': json('One page of balance rows, oldest change first.', { type: 'array', items: ref('AvailabilityRow') }),
+			'400': error('A malformed query parameter.'),
+			'422': error('An unknown warehouse.'),
+			...common,
+		},
+	},
+	'GET /Products/{productNumber}': {
+		operationId: 'getProduct',
+		summary: 'Read a product',
+		'x-extend': 'assumed: Extend documents no product method (EXTEND_PATHS.product, ASSUMED_PRODUCT_FIELDS).',
+		parameters: [param('productNumber')],
+		responses: { '200': json('The product.', ref('Product')), '404': error('No such product.'), ...common },
+	},
+	'PUT /Products/{productNumber}': {
+		operationId: 'putProduct',
+		summary: 'Create or replace a product',
+		'x-extend': 'assumed: Extend documents no product method (EXTEND_PATHS.product, ASSUMED_PRODUCT_FIELDS).',
+		description: 'Creates (201) or replaces (200) the product; later orders may refer to it. The unit must exist.',
+		parameters: [param('productNumber')],
+		requestBody: { required: true, content: { 'application/json': { schema: ref('ProductInput') } } },
+		responses: {
+			'200': json('The product existed and is replaced.', ref('Product')),
+			'201': json('The product was created.', ref('Product')),
+			'400': error('A field has the wrong shape, or productNumber differs from the path.'),
+			'422': error('An unknown unit.'),
+			...writeCommon,
+		},
+	},
+};
+
+function listParam(name: string, description: string, schema: Json): Json {
+	return { name, in: 'query', required: false, description, schema };
 }
 
-export function buildOpenApi(): JsonSchema {
+const schemas: Record<string, Json> = {
+	CustomerOrder: {
+		type: 'object',
+		required: ['orderHeader', 'orderRows'],
+		description: 'Field names as in Extend\'s samples. Numbers are JSON numbers. Unknown fields are accepted.',
+		properties: { orderHeader: ref('OrderHeader'), orderRows: { type: 'array', minItems: 1, items: ref('OrderRow') } },
+	},
+	OrderHeader: {
+		type: 'object',
+		required: ['orderType', 'orderNumberExternal', 'customerNumber'],
+		properties: {
+			orderType: { type: 'string', examples: ['Normal'] },
+			orderNumberExternal: { type: 'string', description: "The shop's own order number; unique (409 on a duplicate: assumed)." },
+			customerNumber: { type: 'string', description: 'An existing Extend customer.' },
+			askedDeliveryDate: { type: 'string', description: 'ISO 8601 with an offset, e.g. 2019-12-25T00:00:00+02:00.' },
+			deliveryMethod: { type: 'string', description: 'An Extend delivery method code, e.g. Hamtas.' },
+			freightFree: { type: 'boolean' },
+			partialDelivery: { type: 'boolean' },
+			Promotion: { type: 'object', properties: { usePromotions: { type: 'boolean' }, promotionCode: { type: 'string' } } },
+		},
+	},
+	OrderRow: {
+		type: 'object',
+		required: ['product'],
+		properties: {
+			product: { type: 'object', required: ['productNumber'], properties: { productNumber: { type: 'string' } } },
+			salesData: {
+				type: 'object',
+				required: ['quantity'],
+				properties: {
+					quantity: number('More than 0.'),
+					unit: { type: 'string', description: 'An Extend unit code, e.g. ST.' },
+					unitPrice: number('Left out: Extend prices the row.'),
+					vatPercent: number('e.g. 25'),
+					currency: { type: 'string' },
+				},
+			},
+			supplyMode: { type: 'string', examples: ['Warehouse'] },
+			warehouse: { type: 'string', description: 'Warehouse short name; needed to cancel a row.' },
+			externalRow: { type: 'object', properties: { externalPosition: { type: ['number', 'string'] } } },
+			rowOperation: { type: 'string', enum: [ASSUMED_ORDER.inactiveRowOperation] },
+		},
+	},
+	OrderChange: { type: 'object', required: ['orderRows'], properties: { orderRows: { type: 'array', minItems: 1, items: ref('OrderRow') } } },
+	StoredOrder: {
+		type: 'object',
+		required: ['orderNumber', 'orderNumberExternal', 'status', 'created', 'changed', 'orderHeader', 'orderRows', 'deliveries'],
+		properties: {
+			orderNumber: { type: 'string', description: "Extend's own order number." },
+			orderNumberExternal: { type: 'string' },
+			status: { type: 'string', enum: ['Registered', 'Reserved', 'Picked', 'Cancelled'] },
+			created: { type: 'string', format: 'date-time' },
+			changed: { type: 'string', format: 'date-time' },
+			orderHeader: ref('OrderHeader'),
+			orderRows: {
+				type: 'array',
+				items: {
+					allOf: [ref('OrderRow'), { type: 'object', required: ['rowPosition', 'rowStatus'], properties: { rowPosition: { type: 'integer' }, rowStatus: { type: 'string', enum: ['Active', 'Inactive'] } } }],
+				},
+			},
+			deliveries: { type: 'array', items: ref('Delivery') },
+		},
+	},
+	Delivery: {
+		type: 'object',
+		required: ['deliveryDate', 'carrier', 'trackingNumber', 'trackingUrl'],
+		properties: {
+			deliveryDate: { type: 'string', format: 'date-time' },
+			carrier: { type: ['string', 'null'] },
+			trackingNumber: { type: ['string', 'null'] },
+			trackingUrl: { type: ['string', 'null'] },
+		},
+	},
+	OrderSummary: {
+		type: 'object',
+		required: ['orderNumber', 'orderNumberExternal', 'customerNumber', 'status', 'created', 'changed'],
+		properties: {
+			orderNumber: { type: 'string' },
+			orderNumberExternal: { type: 'string' },
+			customerNumber: { type: 'string' },
+			status: { type: 'string' },
+			created: { type: 'string', format: 'date-time' },
+			changed: { type: 'string', format: 'date-time' },
+		},
+	},
+	AvailabilityRow: {
+		type: 'object',
+		required: Object.values(ASSUMED_AVAILABILITY),
+		properties: {
+			[ASSUMED_AVAILABILITY.productNumber]: { type: 'string' },
+			[ASSUMED_AVAILABILITY.warehouse]: { type: 'string' },
+			[ASSUMED_AVAILABILITY.available]: { type: 'number' },
+			[ASSUMED_AVAILABILITY.changed]: { type: 'string', format: 'date-time' },
+		},
+	},
+	ProductInput: {
+		type: 'object',
+		description: 'ASSUMED_PRODUCT_FIELDS; unknown fields are kept.',
+		properties: {
+			productNumber: { type: 'string', description: 'If sent, equal to the path.' },
+			parentProductNumber: { type: ['string', 'null'] },
+			name: { type: 'string' },
+			unit: { type: 'string' },
+			price: { type: 'number' },
+			vatPercent: { type: 'number' },
+			currency: { type: 'string' },
+			gtin: { type: ['string', 'null'] },
+			weight: { type: ['number', 'null'] },
+			length: { type: ['number', 'null'] },
+			width: { type: ['number', 'null'] },
+			height: { type: ['number', 'null'] },
+			active: { type: 'boolean' },
+		},
+	},
+	Product: {
+		allOf: [ref('ProductInput'), { type: 'object', required: ['productNumber', 'created', 'changed'], properties: { created: { type: 'string', format: 'date-time' }, changed: { type: 'string', format: 'date-time' } } }],
+	},
+	Error: {
+		type: 'object',
+		required: ['message'],
+		description: 'Extend publishes no error model ("3 types of error messages", unreadable); the sandbox answers a message, naming the field/value/parameter where there is one.',
+		properties: { message: { type: 'string' }, field: { type: 'string' }, value: {}, parameter: { type: 'string' } },
+	},
+	WebhookNotification: {
+		type: 'object',
+		description: `Documented (Webhooks page). POSTed to the callback URL with header ms-signature: sha256=<HEX>, HMAC-SHA256 of the raw body keyed with the secret. Events: ${WEBHOOK_EVENTS.join(', ')}.`,
+		required: ['Id', 'Attempt', 'Properties', 'Notifications'],
+		properties: {
+			Id: { type: 'string' },
+			Attempt: { type: 'integer', minimum: 1 },
+			Properties: { type: 'object', required: ['NotificationId'], properties: { NotificationId: { type: 'string' } } },
+			Notifications: {
+				type: 'array',
+				items: { type: 'object', required: ['Action', 'Details'], properties: { Action: { type: 'string', enum: [...WEBHOOK_EVENTS] }, Details: { type: 'object', additionalProperties: { type: 'string' } } } },
+			},
+		},
+	},
+};
+
+export function buildOpenApi(): Json {
+	const paths: Record<string, Record<string, Json>> = {};
+	for (const route of routes) {
+		const key = `${route.method} ${route.template}`;
+		const operation = operations[key];
+		if (!operation) throw new Error(`openapi.ts describes no operation for the route ${key}`);
+		(paths[route.template] ??= {})[route.method.toLowerCase()] = { ...operation, 'x-rate-limit-group': route.group };
+	}
+	const unused = Object.keys(operations).filter((key) => !routes.some((r) => `${r.method} ${r.template}` === key));
+	if (unused.length) throw new Error(`openapi.ts describes operations the router lacks: ${unused.join(', ')}`);
 	return {
 		openapi: '3.1.0',
 		info: {
-			title: 'Extend Commerce back-office sync API',
+			title: 'Extend Commerce REST API, as the sandbox back office implements it',
 			version: '1',
 			description:
-				'The contract the n8n-nodes-extend-commerce package pushes to: connections, idempotent batch upserts of canonical products and orders, and the per-connection sync state (committed cursor with compare-and-set commits of pending windows). See docs/extend-commerce-api.md for the walkthrough with examples. Money and quantities are exact decimal strings; timestamps are UTC ISO 8601 with a Z suffix.',
+				'What this package sends to and reads from Extend Commerce, as served by the sandbox. Method names and the CustomerOrders body are documented by Extend; everything marked assumed in x-extend comes from nodes/shared/extend-commerce/api.ts. Method names are matched case-insensitively under the base path. See docs/extend-commerce-api.md.',
 		},
-		servers: [{ url: 'http://127.0.0.1:{port}', variables: { port: { default: '8787' } }, description: 'The sandbox back office' }],
-		security: [{ bearerAuth: [] }],
-		paths: {
-			'/api/v1/ping': {
-				get: {
-					operationId: 'ping',
-					summary: 'Identify the API and the tenant of the token',
-					responses: {
-						'200': json('This is an Extend Commerce API and the token is valid.', ref('Ping')),
-						...common,
-					},
-				},
-			},
-			'/api/v1/connections': {
-				get: {
-					operationId: 'listConnections',
-					summary: "List the tenant's connections",
-					responses: {
-						'200': json('The connections, ordered by key.', {
-							type: 'object',
-							required: ['connections'],
-							properties: { connections: { type: 'array', items: ref('Connection') } },
-						}),
-						...common,
-					},
-				},
-			},
-			'/api/v1/connections/{key}': {
-				parameters: [keyParam],
-				get: {
-					operationId: 'getConnection',
-					summary: 'Read a connection',
-					responses: { '200': json('The connection.', ref('Connection')), ...badRequest, ...common, ...notFound },
-				},
-				put: {
-					operationId: 'putConnection',
-					summary: 'Register or update a connection',
-					description:
-						'Creates (201) or replaces (200) the connection under the client-chosen key. Store secrets are never accepted: a field such as consumerKey, consumerSecret, accessToken or secret is answered 400 `secret_not_accepted`, and so is a storeUrl carrying credentials.',
-					requestBody: { required: true, content: { 'application/json': { schema: ref('ConnectionInput') } } },
-					responses: {
-						'200': json('The connection existed and is now stored as sent.', ref('Connection')),
-						'201': json('The connection was created.', ref('Connection')),
-						'400': errorResponse('`validation_failed` (details.errors lists the fields), `secret_not_accepted` (details.field), `invalid_connection_key`.'),
-						...writeCommon,
-					},
-				},
-			},
-			'/api/v1/connections/{key}/products/batch': batchOperation('products'),
-			'/api/v1/connections/{key}/orders/batch': batchOperation('orders'),
-			'/api/v1/connections/{key}/sync-state/{resource}': {
-				parameters: [keyParam, resourceParam],
-				get: {
-					operationId: 'getSyncState',
-					summary: 'Read the committed cursor and the live pending windows',
-					responses: { '200': json('The sync state; expired pending windows are left out.', ref('SyncState')), ...badRequest, ...common, ...notFound },
-				},
-				put: {
-					operationId: 'resetSyncState',
-					summary: 'Reset the cursor deliberately (may move it backwards) and clear the pending windows',
-					requestBody: {
-						required: true,
-						content: {
-							'application/json': {
-								schema: {
-									type: 'object',
-									required: ['cursor'],
-									additionalProperties: false,
-									properties: { cursor: { ...nullableUtc, description: 'The new committed cursor; null = sync from the start.' } },
-								},
-							},
-						},
-					},
-					responses: { '200': json('The new sync state.', ref('SyncState')), ...badRequest, ...writeCommon, ...notFound },
-				},
-			},
-			'/api/v1/connections/{key}/sync-state/{resource}/pending': {
-				parameters: [keyParam, resourceParam],
+		servers: [{ url: 'http://127.0.0.1:{port}/demo-tenant/api', variables: { port: { default: '8787' } }, description: 'The sandbox back office (the base path is a tenant prefix; clients keep it)' }],
+		security: [{ apiKey: [] }, { bearer: [] }, { basic: [] }, { oauth2: ['api'] }],
+		paths,
+		webhooks: {
+			notification: {
 				post: {
-					operationId: 'registerPendingWindow',
-					summary: "Register the window an execution is about to sync",
-					description:
-						'Registers [windowStart, windowEnd] for the execution. Registering the same executionId again replaces its window (200). The window expires after the back-office TTL (24 h by default) and is then ignored.',
-					requestBody: { required: true, content: { 'application/json': { schema: ref('PendingWindowInput') } } },
-					responses: {
-						'200': json('The execution already had a window; it is replaced.', ref('PendingWindow')),
-						'201': json('The window is registered.', ref('PendingWindow')),
-						...badRequest,
-						...writeCommon,
-						...notFound,
-					},
-				},
-			},
-			'/api/v1/connections/{key}/sync-state/{resource}/commit': {
-				parameters: [keyParam, resourceParam],
-				post: {
-					operationId: 'commitPendingWindow',
-					summary: "Commit an execution's window with compare-and-set on the cursor",
-					description:
-						'If windowEnd <= cursor the window is already covered (advanced: false). Else if the cursor is null or windowStart <= cursor the cursor moves to windowEnd (advanced: true). Else committing would skip data: 409 `sync_state_conflict`, and the window stays pending so it can be committed after the earlier one. A successful commit removes the pending window. The cursor never moves backwards through commit.',
-					requestBody: {
-						required: true,
-						content: {
-							'application/json': {
-								schema: { type: 'object', required: ['executionId'], additionalProperties: false, properties: { executionId: { type: 'string', minLength: 1, maxLength: 255 } } },
-							},
-						},
-					},
-					responses: {
-						'200': json('The window is committed (or was already covered).', ref('CommitResult')),
-						...badRequest,
-						...writeCommon,
-						'404': notFound['404'],
-						'409': errorResponse('`pending_window_not_found` (unknown, committed, reset or expired executionId) or `sync_state_conflict` (details.committedCursor, windowStart, windowEnd).'),
-					},
+					summary: 'A webhook notification',
+					requestBody: { content: { 'application/json': { schema: ref('WebhookNotification') } } },
+					responses: { '200': { description: 'Any 2xx ends the retries; anything else is retried with Attempt + 1.' } },
 				},
 			},
 		},
 		components: {
 			securitySchemes: {
-				bearerAuth: { type: 'http', scheme: 'bearer', description: 'An Extend Commerce API token: `Authorization: Bearer <token>`.' },
+				apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'Assumed (Extend publishes no authentication); header name configurable.' },
+				bearer: { type: 'http', scheme: 'bearer', description: 'Assumed.' },
+				basic: { type: 'http', scheme: 'basic', description: 'Assumed.' },
+				oauth2: { type: 'oauth2', description: 'Assumed. Wrong client id/secret: 401 invalid_client.', flows: { clientCredentials: { tokenUrl: TOKEN_PATH, scopes: { api: 'The API' } } } },
 			},
 			parameters: {
-				ConnectionKey: {
-					name: 'key',
-					in: 'path',
-					required: true,
-					description: 'Opaque client-chosen connection key.',
-					schema: { type: 'string', pattern: CONNECTION_KEY_PATTERN.source },
-				},
-				Resource: { name: 'resource', in: 'path', required: true, schema: { type: 'string', enum: ['products', 'orders'] } },
-				IdempotencyKey: {
-					name: 'Idempotency-Key',
-					in: 'header',
-					required: true,
-					description: 'Unique per batch; reuse it only to retry the same batch. 1–255 printable ASCII characters without spaces.',
-					schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,255}$' },
-				},
+				orderNumber: { name: 'orderNumber', in: 'path', required: true, description: "Extend's own order number.", schema: { type: 'string' } },
+				productNumber: { name: 'productNumber', in: 'path', required: true, schema: { type: 'string' } },
+				changedSince: listParam(ASSUMED_LIST.changedSince, 'Records changed at or after this time (ISO 8601 with Z or an offset).', { type: 'string', format: 'date-time' }),
+				orderNumberExternal: listParam(ASSUMED_LIST.orderNumberExternal, "Only the order with this shop order number.", { type: 'string' }),
+				warehouse: listParam(ASSUMED_LIST.warehouse, 'One warehouse (short name).', { type: 'string' }),
+				productNumbers: listParam(ASSUMED_LIST.productNumbers, 'Comma-separated product numbers.', { type: 'string' }),
+				page: listParam(ASSUMED_LIST.page, `1-based page number (default ${ASSUMED_LIST.firstPage}).`, { type: 'integer', minimum: 1 }),
+				pageSize: listParam(ASSUMED_LIST.pageSize, `Records per page (default ${DEFAULT_PAGE_SIZE}).`, { type: 'integer', minimum: 1, maximum: ASSUMED_LIST.maxPageSize }),
+			},
+			headers: {
+				RateLimitLimit: { description: 'Documented ("300 would be Standard limit"): requests allowed per window in this group.', schema: { type: 'string' } },
+				RateLimitRemaining: { description: 'Assumed name: requests left in the window.', schema: { type: 'string' } },
+				RateLimitReset: { description: 'Assumed name and meaning: seconds until the window resets.', schema: { type: 'string' } },
 			},
 			responses: {
-				Unauthorized: errorResponse('`unauthorized`: the Authorization header is missing, not Bearer, or the token is unknown.'),
-				Forbidden: errorResponse('`forbidden`: the token is valid but read-only.'),
-				RateLimited: {
-					description: '`rate_limited`: slow down and retry after the Retry-After seconds.',
-					headers: { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'string' } } },
-					content: { 'application/json': { schema: ref('Error') } },
-				},
-				ServerError: errorResponse('`internal_error` (or another 5xx): a temporary failure; retry with the same Idempotency-Key.'),
+				Unauthorized: error('No accepted credential, or it was refused.'),
+				Forbidden: error('The credential may only read.'),
+				RateLimited: error('Over the group\'s limit (documented: 429). Retry-After only when the sandbox\'s knob is on.'),
+				ServerError: error('An injected fault (5xx); a proxy 502 answers HTML instead.'),
 			},
-			schemas: {
-				Error: {
-					type: 'object',
-					required: ['error'],
-					properties: {
-						error: {
-							type: 'object',
-							required: ['code', 'message'],
-							properties: {
-								code: { type: 'string', description: 'Stable machine-readable code, e.g. `validation_failed`.' },
-								message: { type: 'string', description: 'What went wrong and what to fix. Never contains the token.' },
-								details: { description: 'Code-specific details, e.g. `{ "errors": [FieldError] }`.' },
-							},
-						},
-					},
-				},
-				FieldError: {
-					type: 'object',
-					required: ['field', 'message'],
-					properties: { field: { type: 'string', description: 'Dotted path such as `lines[0].unitPrice`.' }, message: { type: 'string' } },
-				},
-				Ping: {
-					type: 'object',
-					required: ['service', 'apiVersion', 'tenant'],
-					properties: { service: { const: 'extend-commerce' }, apiVersion: { const: '1' }, tenant: { type: 'string' } },
-				},
-				ConnectionInput: {
-					type: 'object',
-					required: ['name', 'externalSystem', 'storeUrl', 'orderStart'],
-					additionalProperties: false,
-					properties: {
-						name: { type: 'string', minLength: 1, maxLength: 200 },
-						externalSystem: { const: 'woocommerce' },
-						storeUrl: { type: 'string', format: 'uri', description: 'http(s) URL of the store, without credentials.' },
-						orderStart: { ...utc, description: 'Orders modified before this instant are not synced.' },
-						warehouse: { type: ['string', 'null'], maxLength: 200 },
-						companyGroup: { type: ['string', 'null'], maxLength: 200 },
-					},
-				},
-				Connection: {
-					type: 'object',
-					required: ['key', 'name', 'externalSystem', 'storeUrl', 'orderStart', 'warehouse', 'companyGroup', 'createdAt', 'updatedAt'],
-					properties: {
-						key: { type: 'string', pattern: CONNECTION_KEY_PATTERN.source },
-						name: { type: 'string' },
-						externalSystem: { const: 'woocommerce' },
-						storeUrl: { type: 'string' },
-						orderStart: utc,
-						warehouse: { type: ['string', 'null'] },
-						companyGroup: { type: ['string', 'null'] },
-						createdAt: utc,
-						updatedAt: { ...utc, description: 'Changes only when a PUT changes the content.' },
-					},
-				},
-				RecordResult: {
-					type: 'object',
-					required: ['sourceId', 'outcome'],
-					properties: {
-						sourceId: { type: 'string', description: 'The record\'s sourceId ("" when it had none).' },
-						outcome: { type: 'string', enum: ['created', 'updated', 'unchanged', 'rejected'] },
-						errors: { type: 'array', items: ref('FieldError'), description: 'Present when rejected.' },
-					},
-				},
-				BatchResult: {
-					type: 'object',
-					required: ['results'],
-					properties: { results: { type: 'array', items: ref('RecordResult') } },
-				},
-				PendingWindowInput: {
-					type: 'object',
-					required: ['executionId', 'windowStart', 'windowEnd'],
-					additionalProperties: false,
-					properties: {
-						executionId: { type: 'string', minLength: 1, maxLength: 255 },
-						windowStart: utc,
-						windowEnd: { ...utc, description: 'Must be later than windowStart.' },
-					},
-				},
-				PendingWindow: {
-					type: 'object',
-					required: ['executionId', 'windowStart', 'windowEnd', 'registeredAt', 'expiresAt'],
-					properties: { executionId: { type: 'string' }, windowStart: utc, windowEnd: utc, registeredAt: utc, expiresAt: utc },
-				},
-				SyncState: {
-					type: 'object',
-					required: ['resource', 'committedCursor', 'pending', 'updatedAt'],
-					properties: {
-						resource: { type: 'string', enum: ['products', 'orders'] },
-						committedCursor: { ...nullableUtc, description: 'Everything modified up to this instant is synced; null = nothing yet.' },
-						pending: { type: 'array', items: ref('PendingWindow') },
-						updatedAt: utc,
-					},
-				},
-				CommitResult: {
-					type: 'object',
-					required: ['committedCursor', 'advanced'],
-					properties: { committedCursor: nullableUtc, advanced: { type: 'boolean' } },
-				},
-				...Object.fromEntries(canonicalComponents),
-			},
+			schemas,
 		},
 	};
 }
@@ -338,7 +325,7 @@ export function buildOpenApi(): JsonSchema {
 export const OPENAPI_FILE = path.join(__dirname, '..', '..', 'docs', 'openapi.json');
 
 export function renderOpenApi(): string {
-	return JSON.stringify(buildOpenApi(), null, '\t') + '\n';
+	return `${JSON.stringify(buildOpenApi(), null, '\t')}\n`;
 }
 
 if (require.main === module) {

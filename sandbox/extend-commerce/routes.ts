@@ -1,208 +1,138 @@
 /**
- * The API routes. Each handler gets a parsed request and answers `{ status, body, headers? }`
- * or throws an ApiError. Handlers run synchronously once the body is read, so a request's
- * changes are applied atomically with respect to other requests.
+ * The API routes, relative to the tenant's base path. Method names are matched case-insensitively
+ * because Extend writes both `CustomerOrders` and `customerorders/{id}`; the base path itself is
+ * matched exactly. Handlers run synchronously once the body is read, so each request's change is
+ * atomic with respect to other requests.
  */
-import { requireRecords, requestHash, requireIdempotencyKey, upsertBatch } from './batches';
+import { ASSUMED_LIST, EXTEND_PATHS } from '../../nodes/shared/extend-commerce/api';
 import type { Caller } from './auth';
-import { buildConnection, requireConnectionKey } from './connections';
-import type { Faults } from './faults';
+import { availabilityJson, getProduct, putProduct } from './catalog';
 import { ApiError } from './http';
-import { utcString } from './schema';
-import { RESOURCES, type Connection, type Resource, type Store } from './store';
-import { commitPending, pruneExpired, registerPending, resetCursor } from './sync-state';
+import { pageOf, parseChangedSince, parsePaging } from './lists';
+import type { Notice } from './notices';
+import { createOrder, findOrder, orderSummary, updateOrder } from './orders';
+import type { Store } from './store';
+import type { RateLimitGroup } from './types';
+import { unknownValue, type Json } from './validate';
 
 export interface RouteContext {
-	method: string;
-	path: string;
 	params: Record<string, string>;
-	headers: Record<string, string | string[] | undefined>;
-	body: Record<string, unknown> | undefined;
+	query: URLSearchParams;
+	body: Json | undefined;
 	caller: Caller;
 	store: Store;
-	faults: Faults;
 	now: Date;
-	pendingTtlSeconds: number;
-	/** Filled by handlers for the request log. */
-	meta: { idempotencyKey?: string; recordCount?: number };
 }
 
 export interface Reply {
 	status: number;
 	body: unknown;
-	headers?: Record<string, string>;
+	notices?: Notice[];
 }
 
 export interface Route {
 	method: 'GET' | 'PUT' | 'POST';
-	/** OpenAPI-style path template, e.g. /api/v1/connections/{key}. */
+	/** OpenAPI-style template under the base path, e.g. /customerorders/{orderNumber}. */
 	template: string;
-	/** Whether a read-only token is refused (403). */
+	group: RateLimitGroup;
+	/** Whether the read-only principal is refused (403). */
 	write: boolean;
 	handle(ctx: RouteContext): Reply;
 }
 
-export const API_VERSION = '1';
-
-function withoutTenant(entry: Connection & { tenant: string }): Connection {
-	const connection: Partial<Connection & { tenant: string }> = { ...entry };
-	delete connection.tenant;
-	return connection as Connection;
+/** The path template of one of EXTEND_PATHS' functions, with `{name}` where its argument goes. */
+function template(path: (value: string) => string, name: string): string {
+	return `/${path('\u0000').replace(encodeURIComponent('\u0000'), `{${name}}`)}`;
 }
 
-function connectionOf(ctx: RouteContext): Connection {
-	const key = ctx.params.key;
-	requireConnectionKey(key);
-	const connection = ctx.store.getConnection(ctx.caller.tenant, key);
-	if (!connection) {
-		throw new ApiError(
-			404,
-			'connection_not_found',
-			`No connection '${key}' exists for this tenant; register it first with PUT /api/v1/connections/${key}.`,
-			{ key },
-		);
-	}
-	return connection;
-}
-
-function resourceOf(ctx: RouteContext): Resource {
-	const resource = ctx.params.resource;
-	if (!(RESOURCES as readonly string[]).includes(resource)) {
-		throw new ApiError(400, 'invalid_resource', `The resource '${resource.slice(0, 60)}' is not synced; use 'products' or 'orders'.`);
-	}
-	return resource as Resource;
-}
-
-function requireBody(ctx: RouteContext): Record<string, unknown> {
-	if (!ctx.body) throw new ApiError(400, 'invalid_body', 'The request body is empty; send a JSON object with Content-Type: application/json.');
+function requireBody(ctx: RouteContext): Json {
+	if (!ctx.body) throw new ApiError(400, 'The request body is empty; send a JSON object with Content-Type: application/json.');
 	return ctx.body;
-}
-
-function batchRoute(resource: Resource): Route {
-	return {
-		method: 'POST',
-		template: `/api/v1/connections/{key}/${resource}/batch`,
-		write: true,
-		handle(ctx) {
-			const connection = connectionOf(ctx);
-			const idempotencyKey = requireIdempotencyKey(ctx.headers['idempotency-key']);
-			ctx.meta.idempotencyKey = idempotencyKey;
-			const body = requireBody(ctx);
-			const records = requireRecords(body);
-			ctx.meta.recordCount = records.length;
-			const hash = requestHash(ctx.method, ctx.path, body);
-			const scope = [ctx.caller.tenant, connection.key, resource, idempotencyKey].join('\u0000');
-			const prior = ctx.store.getAnswer(scope);
-			if (prior) {
-				if (prior.requestHash !== hash) {
-					throw new ApiError(
-						422,
-						'idempotency_key_reused',
-						`The Idempotency-Key '${idempotencyKey}' was already used for a different ${resource} batch on this connection; use a new key for a new batch and the same key only to retry the same batch.`,
-						{ idempotencyKey },
-					);
-				}
-				return { status: prior.status, body: prior.body, headers: { 'Idempotency-Replayed': 'true' } };
-			}
-			const fault = ctx.faults.take(ctx.method, ctx.path, 'records');
-			const { results, changed } = upsertBatch(records, {
-				store: ctx.store,
-				tenant: ctx.caller.tenant,
-				key: connection.key,
-				resource,
-				now: ctx.now,
-				faultRejects: fault ? (fault.sourceIds ? new Set(fault.sourceIds) : true) : undefined,
-			});
-			const answer = { requestHash: hash, status: 200, body: { results }, storedAt: utcString(ctx.now) };
-			ctx.store.putBatch(ctx.caller.tenant, connection.key, resource, changed, { scope, answer });
-			return { status: 200, body: answer.body, headers: { 'Idempotency-Replayed': 'false' } };
-		},
-	};
 }
 
 export const routes: Route[] = [
 	{
-		method: 'GET',
-		template: '/api/v1/ping',
-		write: false,
-		handle: (ctx) => ({ status: 200, body: { service: 'extend-commerce', apiVersion: API_VERSION, tenant: ctx.caller.tenant } }),
+		method: 'POST',
+		template: `/${EXTEND_PATHS.customerOrders}`,
+		group: 'orders',
+		write: true,
+		handle(ctx) {
+			const { order, notices } = createOrder(ctx.store, requireBody(ctx), ctx.now);
+			return { status: 201, body: order, notices };
+		},
 	},
 	{
 		method: 'GET',
-		template: '/api/v1/connections',
+		template: `/${EXTEND_PATHS.customerOrders}`,
+		group: 'reads',
 		write: false,
-		handle: (ctx) => ({
-			status: 200,
-			body: { connections: ctx.store.listConnections(ctx.caller.tenant).map(withoutTenant) },
-		}),
+		handle(ctx) {
+			const paging = parsePaging(ctx.query);
+			const since = parseChangedSince(ctx.query);
+			const external = ctx.query.get(ASSUMED_LIST.orderNumberExternal);
+			// The duplicate lookup runs before every create, so it goes through the index.
+			const candidates = external === null ? [...ctx.store.orders.values()] : [ctx.store.orders.get(ctx.store.orderByExternal.get(external) ?? '')].filter((o) => o !== undefined);
+			const orders = candidates.filter((o) => since === undefined || Date.parse(o.changed) >= since);
+			const page = pageOf(orders, paging, (o) => o.changed, (o) => o.orderNumber);
+			return { status: 200, body: page.map(orderSummary) };
+		},
 	},
 	{
 		method: 'GET',
-		template: '/api/v1/connections/{key}',
+		template: template(EXTEND_PATHS.customerOrder, 'orderNumber'),
+		group: 'reads',
 		write: false,
-		handle: (ctx) => ({ status: 200, body: connectionOf(ctx) }),
+		handle: (ctx) => ({ status: 200, body: findOrder(ctx.store, ctx.params.orderNumber) }),
 	},
 	{
 		method: 'PUT',
-		template: '/api/v1/connections/{key}',
+		template: template(EXTEND_PATHS.customerOrder, 'orderNumber'),
+		group: 'orders',
 		write: true,
 		handle(ctx) {
-			const key = ctx.params.key;
-			requireConnectionKey(key);
-			const existing = ctx.store.getConnection(ctx.caller.tenant, key);
-			const connection = buildConnection(key, requireBody(ctx), existing, ctx.now);
-			if (!existing || connection.updatedAt !== existing.updatedAt) ctx.store.putConnection(ctx.caller.tenant, connection);
-			return { status: existing ? 200 : 201, body: connection };
+			const { order, notices } = updateOrder(ctx.store, ctx.params.orderNumber, requireBody(ctx), ctx.now);
+			return { status: 200, body: order, notices };
 		},
 	},
-	batchRoute('products'),
-	batchRoute('orders'),
 	{
 		method: 'GET',
-		template: '/api/v1/connections/{key}/sync-state/{resource}',
+		template: `/${EXTEND_PATHS.productAvailability}`,
+		group: 'reads',
 		write: false,
 		handle(ctx) {
-			const connection = connectionOf(ctx);
-			const resource = resourceOf(ctx);
-			return { status: 200, body: pruneExpired(ctx.store.getSyncState(ctx.caller.tenant, connection.key, resource), ctx.now) };
+			const paging = parsePaging(ctx.query);
+			const since = parseChangedSince(ctx.query);
+			const warehouse = ctx.query.get(ASSUMED_LIST.warehouse);
+			if (warehouse !== null && !ctx.store.codes.warehouse.includes(warehouse)) {
+				throw unknownValue(ASSUMED_LIST.warehouse, warehouse, 'warehouse', ctx.store.codes.warehouse);
+			}
+			const numbersParam = ctx.query.get(ASSUMED_LIST.productNumbers);
+			const numbers = numbersParam === null ? null : new Set(numbersParam.split(',').map((n) => n.trim()).filter(Boolean));
+			const rows = [...ctx.store.balances.values()].filter(
+				(r) =>
+					(since === undefined || Date.parse(r.changed) >= since) &&
+					(warehouse === null || r.warehouse === warehouse) &&
+					(numbers === null || numbers.has(r.productNumber)),
+			);
+			const page = pageOf(rows, paging, (r) => r.changed, (r) => `${r.productNumber}\u0000${r.warehouse}`);
+			return { status: 200, body: page.map(availabilityJson) };
 		},
+	},
+	{
+		method: 'GET',
+		template: template(EXTEND_PATHS.product, 'productNumber'),
+		group: 'products',
+		write: false,
+		handle: (ctx) => ({ status: 200, body: getProduct(ctx.store, ctx.params.productNumber) }),
 	},
 	{
 		method: 'PUT',
-		template: '/api/v1/connections/{key}/sync-state/{resource}',
+		template: template(EXTEND_PATHS.product, 'productNumber'),
+		group: 'products',
 		write: true,
 		handle(ctx) {
-			const connection = connectionOf(ctx);
-			const resource = resourceOf(ctx);
-			const state = resetCursor(ctx.store.getSyncState(ctx.caller.tenant, connection.key, resource), requireBody(ctx), ctx.now);
-			ctx.store.putSyncState(ctx.caller.tenant, connection.key, state);
-			return { status: 200, body: state };
-		},
-	},
-	{
-		method: 'POST',
-		template: '/api/v1/connections/{key}/sync-state/{resource}/pending',
-		write: true,
-		handle(ctx) {
-			const connection = connectionOf(ctx);
-			const resource = resourceOf(ctx);
-			const current = ctx.store.getSyncState(ctx.caller.tenant, connection.key, resource);
-			const { state, window, created } = registerPending(current, requireBody(ctx), ctx.now, ctx.pendingTtlSeconds);
-			ctx.store.putSyncState(ctx.caller.tenant, connection.key, state);
-			return { status: created ? 201 : 200, body: window };
-		},
-	},
-	{
-		method: 'POST',
-		template: '/api/v1/connections/{key}/sync-state/{resource}/commit',
-		write: true,
-		handle(ctx) {
-			const connection = connectionOf(ctx);
-			const resource = resourceOf(ctx);
-			const current = ctx.store.getSyncState(ctx.caller.tenant, connection.key, resource);
-			const { state, answer } = commitPending(current, requireBody(ctx), ctx.now);
-			ctx.store.putSyncState(ctx.caller.tenant, connection.key, state);
-			return { status: 200, body: answer };
+			const { product, created, notices } = putProduct(ctx.store, ctx.params.productNumber, requireBody(ctx), ctx.now);
+			return { status: created ? 201 : 200, body: product, notices };
 		},
 	},
 ];
@@ -215,39 +145,52 @@ interface CompiledRoute {
 
 const compiled: CompiledRoute[] = routes.map((route) => {
 	const names: string[] = [];
-	const source = route.template.replace(/\{(\w+)\}/g, (_m, name: string) => {
-		names.push(name);
-		return '([^/]+)';
-	});
-	return { route, pattern: new RegExp(`^${source}/?$`), names };
+	const source = route.template
+		.split(/(\{\w+\})/)
+		.map((part) => {
+			const name = /^\{(\w+)\}$/.exec(part);
+			if (!name) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+			names.push(name[1]);
+			return '([^/]+)';
+		})
+		.join('');
+	return { route, pattern: new RegExp(`^${source}/?$`, 'i'), names };
 });
 
-/** Finds the route for a request; 404 when no path matches, 405 when the method does not. */
+/** The rate-limit group of a path that matches no route (it still counts as a read). */
+export const UNMATCHED_GROUP: RateLimitGroup = 'reads';
+
+/** Finds the route for a path under the base path; 404 when no path matches, 405 when the method does not. */
 export function matchRoute(method: string, path: string): { route: Route; params: Record<string, string> } {
 	const candidates = compiled.filter((c) => c.pattern.test(path));
 	if (candidates.length === 0) {
-		throw new ApiError(404, 'not_found', `There is no endpoint ${path}; see docs/extend-commerce-api.md for the API.`);
+		throw new ApiError(404, `There is no method ${path.slice(0, 80)}; this back office serves ${[...new Set(routes.map((r) => r.template))].join(', ')}.`);
 	}
 	const hit = candidates.find((c) => c.route.method === method);
 	if (!hit) {
 		const allowed = [...new Set(candidates.map((c) => c.route.method))].join(', ');
-		throw new ApiError(405, 'method_not_allowed', `${method} is not allowed on ${path}; use ${allowed}.`, undefined, { Allow: allowed });
+		throw new ApiError(405, `${method} is not allowed on ${path.slice(0, 80)}; use ${allowed}.`, {}, { Allow: allowed });
 	}
 	const values = hit.pattern.exec(path)!.slice(1);
 	const params: Record<string, string> = {};
 	hit.names.forEach((name, i) => {
-		params[name] = safeDecode(values[i]);
+		let decoded: string | undefined;
+		try {
+			decoded = decodeURIComponent(values[i]);
+		} catch {
+			decoded = undefined;
+		}
+		if (decoded === undefined) throw new ApiError(400, `The path segment '${values[i].slice(0, 60)}' is not valid percent-encoding.`);
+		params[name] = decoded;
 	});
 	return { route: hit.route, params };
 }
 
-function safeDecode(segment: string): string {
-	let decoded: string | undefined;
+/** The group a request counts in, before the route is known for sure. */
+export function groupOf(method: string, path: string): RateLimitGroup {
 	try {
-		decoded = decodeURIComponent(segment);
+		return matchRoute(method, path).route.group;
 	} catch {
-		decoded = undefined;
+		return UNMATCHED_GROUP;
 	}
-	if (decoded === undefined) throw new ApiError(400, 'invalid_path', `The path segment '${segment}' is not valid percent-encoding.`);
-	return decoded;
 }

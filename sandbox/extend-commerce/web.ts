@@ -1,6 +1,12 @@
-/** The sandbox's read-only web page at `/`: connections, sync state, counts and the latest records. */
-import { RESOURCES, type Store, type StoredRecord, type SyncState } from './store';
-import { pruneExpired } from './sync-state';
+/**
+ * The sandbox's web page at `/` (outside the API base path): orders, products, balances, webhooks
+ * and their deliveries, and the request log; with forms to register a webhook and to play the
+ * warehouse (reserve, pick, cancel an order; set a balance), which fire the webhooks.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { WEBHOOK_EVENTS } from '../../nodes/shared/extend-commerce/api';
+import { ApiError, readBody, sendError } from './http';
+import type { BackOffice, WebhookEvent } from './types';
 
 export const LATEST_LIMIT = 50;
 
@@ -13,76 +19,123 @@ export function escapeHtml(value: unknown): string {
 		.replace(/'/g, '&#39;');
 }
 
-function latest(records: StoredRecord[]): StoredRecord[] {
-	// Newest first; among equal timestamps the later-received record (later in the map) first.
-	return records
-		.reverse()
-		.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
-		.slice(0, LATEST_LIMIT);
+const newestFirst = <T>(items: T[], changed: (item: T) => string): T[] =>
+	[...items].sort((a, b) => changed(b).localeCompare(changed(a))).slice(0, LATEST_LIMIT);
+
+function table(headings: string[], rows: unknown[][], empty: string): string {
+	const head = headings.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
+	const body = rows.length
+		? rows.map((cells) => `<tr>${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')
+		: `<tr><td colspan="${headings.length}">${escapeHtml(empty)}</td></tr>`;
+	return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
-function field(record: unknown, name: string): unknown {
-	return typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[name] : undefined;
-}
-
-function syncCell(state: SyncState): string {
-	const pending = state.pending.length
-		? `<ul>${state.pending
-				.map(
-					(p) =>
-						`<li>${escapeHtml(p.executionId)}: ${escapeHtml(p.windowStart)} → ${escapeHtml(p.windowEnd)} (expires ${escapeHtml(p.expiresAt)})</li>`,
-				)
-				.join('')}</ul>`
-		: 'none';
-	return `cursor <code>${escapeHtml(state.committedCursor ?? 'null')}</code><br>pending: ${pending}`;
-}
-
-function productRows(records: StoredRecord[]): string {
-	return records
-		.map((r) => {
-			const price = field(field(r.record, 'price'), 'amount');
-			const currency = field(field(r.record, 'price'), 'currency');
-			return `<tr><td>${escapeHtml(r.sourceId)}</td><td>${escapeHtml(field(r.record, 'sku'))}</td><td>${escapeHtml(field(r.record, 'name'))}</td><td>${escapeHtml(field(r.record, 'status'))}</td><td>${escapeHtml(price === undefined ? '' : `${String(price)} ${String(currency)}`)}</td><td>${r.version}</td><td>${escapeHtml(r.updatedAt)}</td></tr>`;
-		})
-		.join('');
-}
-
-function orderRows(records: StoredRecord[]): string {
-	return records
-		.map((r) => {
-			const total = field(field(r.record, 'totals'), 'total');
-			return `<tr><td>${escapeHtml(r.sourceId)}</td><td>${escapeHtml(field(r.record, 'number'))}</td><td>${escapeHtml(field(r.record, 'status'))}</td><td>${escapeHtml(`${String(total ?? '')} ${String(field(r.record, 'currency') ?? '')}`)}</td><td>${escapeHtml(field(r.record, 'modifiedAt'))}</td><td>${r.version}</td><td>${escapeHtml(r.updatedAt)}</td></tr>`;
-		})
-		.join('');
-}
-
-export function renderPage(store: Store, query: URLSearchParams, now: Date): string {
-	const filter = query.get('connection') ?? '';
-	const all = store.listConnections();
-	const shown = filter ? all.filter((c) => c.key === filter) : all;
-	const rows = shown
-		.map((c) => {
-			const counts = RESOURCES.map((r) => `${r}: ${store.countRecords(c.tenant, c.key, r)}`).join('<br>');
-			const sync = RESOURCES.map(
-				(r) => `<b>${r}</b> ${syncCell(pruneExpired(store.getSyncState(c.tenant, c.key, r), now))}`,
-			).join('<br>');
-			return `<tr><td><a href="/?connection=${encodeURIComponent(c.key)}">${escapeHtml(c.key)}</a></td><td>${escapeHtml(c.tenant)}</td><td>${escapeHtml(c.name)}</td><td>${escapeHtml(c.storeUrl)}</td><td>${escapeHtml(c.orderStart)}</td><td>${escapeHtml(c.warehouse ?? '')}</td><td>${escapeHtml(c.companyGroup ?? '')}</td><td>${counts}</td><td>${sync}</td></tr>`;
-		})
-		.join('');
-	const records = (resource: 'products' | 'orders') =>
-		latest(shown.flatMap((c) => store.listRecords(c.tenant, c.key, resource)));
-	const heading = filter ? `connection <code>${escapeHtml(filter)}</code> (<a href="/">all</a>)` : 'all connections';
+export function renderPage(office: BackOffice): string {
+	const orders = newestFirst(office.data.orders(), (o) => o.changed);
+	const products = newestFirst(office.data.products(), (p) => p.changed);
+	const balances = newestFirst(office.data.availability(), (b) => b.changed);
+	const deliveries = office.data.webhookDeliveries().slice(-LATEST_LIMIT).reverse();
+	const log = office.log.slice(-LATEST_LIMIT).reverse();
+	const eventOptions = WEBHOOK_EVENTS.map((e) => `<option>${e}</option>`).join('');
 	return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Extend Commerce sandbox</title>
-<style>body{font-family:system-ui,sans-serif;margin:1.5rem}table{border-collapse:collapse;margin-bottom:1.5rem}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}code{background:#f4f4f4}</style>
+<style>body{font-family:system-ui,sans-serif;margin:1.5rem}table{border-collapse:collapse;margin-bottom:1.5rem}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}code{background:#f4f4f4}form{margin:.5rem 0}</style>
 </head><body>
 <h1>Extend Commerce sandbox back office</h1>
-<p>Showing ${heading}. API base path <code>/api/v1</code>.</p>
-<h2>Connections (${shown.length})</h2>
-<table><thead><tr><th>Key</th><th>Tenant</th><th>Name</th><th>Store URL</th><th>Order start</th><th>Warehouse</th><th>Company group</th><th>Records</th><th>Sync state</th></tr></thead><tbody>${rows || '<tr><td colspan="9">No connections yet.</td></tr>'}</tbody></table>
-<h2>Latest products (last ${LATEST_LIMIT})</h2>
-<table><thead><tr><th>Source id</th><th>SKU</th><th>Name</th><th>Status</th><th>Price</th><th>Version</th><th>Received</th></tr></thead><tbody>${productRows(records('products'))}</tbody></table>
-<h2>Latest orders (last ${LATEST_LIMIT})</h2>
-<table><thead><tr><th>Source id</th><th>Number</th><th>Status</th><th>Total</th><th>Modified</th><th>Version</th><th>Received</th></tr></thead><tbody>${orderRows(records('orders'))}</tbody></table>
+<p>API base <code>${escapeHtml(office.url)}</code>. Master data: customers ${escapeHtml(office.master.customers().map((c) => c.customerNumber).join(', '))}; units ${escapeHtml(office.master.units().join(', '))}; warehouses ${escapeHtml(office.master.warehouses().join(', '))}; delivery methods ${escapeHtml(office.master.deliveryMethods().join(', '))}.</p>
+<h2>Customer orders (${office.data.orders().length})</h2>
+${table(
+	['Order number', 'External number', 'Customer', 'Status', 'Rows (active/all)', 'Deliveries', 'Changed'],
+	orders.map((o) => [
+		o.orderNumber,
+		o.orderNumberExternal,
+		o.orderHeader.customerNumber,
+		o.status,
+		`${o.orderRows.filter((r) => r.rowStatus === 'Active').length}/${o.orderRows.length}`,
+		o.deliveries.map((d) => [d.carrier, d.trackingNumber].filter(Boolean).join(' ')).join('; '),
+		o.changed,
+	]),
+	'No orders yet.',
+)}
+<form method="post" action="/actions/order">Order number <input name="orderNumber" required>
+<select name="action"><option>reserve</option><option>pick</option><option>cancel</option></select>
+carrier <input name="carrier"> tracking number <input name="trackingNumber"> tracking URL <input name="trackingUrl"> <button>Apply</button></form>
+<h2>Products (${office.data.products().length})</h2>
+${table(['Product number', 'Parent', 'Name', 'Unit', 'Price', 'VAT %', 'Active', 'Changed'], products.map((p) => [p.productNumber, p.parentProductNumber ?? '', p.name ?? '', p.unit ?? '', p.price ?? '', p.vatPercent ?? '', p.active ?? '', p.changed]), 'No products yet.')}
+<h2>Available balances</h2>
+${table(['Product number', 'Warehouse', 'Available', 'Changed'], balances.map((b) => [b.productNumber, b.warehouse, b.availableBalance, b.changed]), 'No balances yet.')}
+<form method="post" action="/actions/balance">Product number <input name="productNumber" required> warehouse <input name="warehouse" required> available <input name="available" required> <button>Set balance</button></form>
+<h2>Webhooks</h2>
+${table(['Id', 'Name', 'Callback URL', 'Events', 'Warehouse filter', 'Active', 'Secret'], office.webhooks.list().map((w) => [w.id, w.name, w.url, w.events.length === WEBHOOK_EVENTS.length ? 'all' : w.events.join(', '), w.warehouse ?? '', w.active, '••••••']), 'No webhooks registered.')}
+<form method="post" action="/webhooks">Name <input name="name"> callback URL <input name="url" required> secret <input name="secret" type="password" required> warehouse filter <input name="warehouse">
+events <select name="events" multiple size="4">${eventOptions}</select> (none chosen = all) <button>Register</button></form>
+<h2>Webhook deliveries (last ${LATEST_LIMIT})</h2>
+${table(['At', 'Event', 'Details', 'Callback URL', 'Attempt', 'Status', 'Error'], deliveries.map((d) => [d.at, d.action, JSON.stringify(d.details), d.url, d.attempt, d.status || '', d.error ?? '']), 'No deliveries yet.')}
+<h2>Request log (last ${LATEST_LIMIT})</h2>
+${table(['At', 'Method', 'Path', 'Status', 'Auth', 'Group'], log.map((e) => [e.at, e.method, e.path, e.status || 'no answer', e.authMode ?? '', e.group ?? '']), 'No requests yet.')}
 </body></html>`;
+}
+
+function redirectHome(res: ServerResponse): void {
+	res.writeHead(303, { Location: '/', 'Content-Length': '0' });
+	res.end();
+}
+
+function formValue(form: URLSearchParams, name: string): string | undefined {
+	const value = form.get(name)?.trim();
+	return value ? value : undefined;
+}
+
+/** Serves the page and its forms; anything else outside the API base path is a 404. */
+export async function handleWeb(req: IncomingMessage, res: ServerResponse, url: URL, office: BackOffice): Promise<void> {
+	const method = req.method ?? 'GET';
+	const raw = await readBody(req);
+	if (url.pathname === '/' && (method === 'GET' || method === 'HEAD')) {
+		const html = renderPage(office);
+		res.writeHead(200, {
+			'Content-Type': 'text/html; charset=utf-8',
+			'Content-Length': String(Buffer.byteLength(html)),
+			'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+		});
+		res.end(method === 'HEAD' ? undefined : html);
+		return;
+	}
+	if (method === 'POST' && ['/webhooks', '/actions/order', '/actions/balance'].includes(url.pathname)) {
+		const form = new URLSearchParams(raw.toString('utf8'));
+		const problem = applyForm(office, url.pathname, form);
+		if (problem) return sendError(res, new ApiError(400, problem));
+		return redirectHome(res);
+	}
+	// Like the web server in front of a real back office: a wrong URL gets an HTML page, not JSON.
+	const html = `<!doctype html>\n<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1><p>There is no page ${escapeHtml(url.pathname.slice(0, 80))}; the web page is at / and the API under ${escapeHtml(office.basePath)}.</p></body></html>\n`;
+	res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(Buffer.byteLength(html)) });
+	res.end(method === 'HEAD' ? undefined : html);
+}
+
+/** Applies a form; answers the problem in words, or undefined when it worked. */
+function applyForm(office: BackOffice, pathname: string, form: URLSearchParams): string | undefined {
+	try {
+			if (pathname === '/webhooks') {
+				office.webhooks.register({
+					url: formValue(form, 'url') ?? '',
+					secret: formValue(form, 'secret') ?? '',
+					name: formValue(form, 'name'),
+					warehouse: formValue(form, 'warehouse'),
+					events: form.getAll('events') as WebhookEvent[],
+				});
+			} else if (pathname === '/actions/balance') {
+				office.setAvailableBalance(formValue(form, 'productNumber') ?? '', formValue(form, 'warehouse') ?? '', Number(formValue(form, 'available')));
+			} else {
+				const orderNumber = formValue(form, 'orderNumber') ?? '';
+				const action = formValue(form, 'action');
+				if (action === 'reserve') office.reserveOrder(orderNumber);
+				else if (action === 'cancel') office.cancelOrder(orderNumber);
+				else if (action === 'pick') {
+					office.pickOrder(orderNumber, { carrier: formValue(form, 'carrier'), trackingNumber: formValue(form, 'trackingNumber'), trackingUrl: formValue(form, 'trackingUrl') });
+				} else throw new Error(`Unknown action '${action ?? ''}'; use reserve, pick or cancel`);
+			}
+	} catch (error) {
+		return (error as Error).message;
+	}
+	return undefined;
 }

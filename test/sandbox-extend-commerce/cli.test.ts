@@ -1,38 +1,58 @@
 import { main, parseArgs } from '../../sandbox/extend-commerce/cli';
 import type { BackOffice } from '../../sandbox/extend-commerce';
 
-describe('sandbox CLI', () => {
-	it('parses --port, --data-dir, --token and --latency (also as --flag=value)', () => {
-		expect(parseArgs(['--port', '0', '--data-dir', '/tmp/x', '--token=abc', '--latency', '25'])).toEqual({
+describe('back-office CLI', () => {
+	it('parses the flags (also as --flag=value) into startBackOffice options', () => {
+		const parsed = parseArgs([
+			'--port', '0', '--base-path=/t1/api', '--data-dir', '/tmp/x', '--latency', '25', '--auth', 'apiKey,oauth2',
+			'--api-key', 'k', '--client-secret', 'cs', '--basic', 'u:p:w', '--rate-limit', '5', '--rate-window', '2', '--retry-after',
+			'--products', 'A,B', '--customers', 'C1', '--webhook', 'http://127.0.0.1:9/h', '--webhook-secret', 's', '--webhook-events', 'OrderPicked,OrderCancelled',
+		]);
+		expect(parsed).toEqual({
 			port: 0,
-			dataDir: '/tmp/x',
-			token: 'abc',
-			latencyMs: 25,
+			options: {
+				basePath: '/t1/api',
+				dataDir: '/tmp/x',
+				latencyMs: 25,
+				authModes: ['apiKey', 'oauth2'],
+				credentials: { apiKey: { value: 'k' }, oauth2: { clientSecret: 'cs' }, basic: { user: 'u', password: 'p:w' } },
+				rateLimits: { orders: { limit: 5, windowSeconds: 2 }, reads: { limit: 5, windowSeconds: 2 }, products: { limit: 5, windowSeconds: 2 } },
+				retryAfter: true,
+				master: { products: ['A', 'B'], customers: ['WEBSHOP', 'C1'] },
+				webhooks: [{ url: 'http://127.0.0.1:9/h', secret: 's', events: ['OrderPicked', 'OrderCancelled'] }],
+			},
 		});
-		expect(parseArgs([])).toEqual({ port: 8787, token: 'ec_test_token', latencyMs: 0 });
+		expect(parseArgs([])).toEqual({ port: 8787, options: {} });
 	});
 
-	it('refuses unknown flags and bad numbers with the usage', () => {
+	it('refuses unknown flags, bad numbers, unknown auth modes and a webhook without secret', () => {
 		expect(() => parseArgs(['--prot', '1'])).toThrow(/Unknown option '--prot'[\s\S]*Usage/);
-		expect(() => parseArgs(['--port', 'abc'])).toThrow(/--port must be a non-negative integer/);
-		expect(() => parseArgs(['--token'])).toThrow(/--token needs a value/);
+		expect(() => parseArgs(['--port', 'abc'])).toThrow(/--port must be a whole number/);
+		expect(() => parseArgs(['--api-key'])).toThrow(/--api-key needs a value/);
+		expect(() => parseArgs(['--auth', 'kerberos'])).toThrow(/unknown mode/);
+		expect(() => parseArgs(['--webhook', 'http://x'])).toThrow(/go together/);
 	});
 
-	it('prints the URL and token, serves with the given token, and stops on SIGINT', async () => {
+	it('prints the API URL and credentials, serves, and stops on SIGINT', async () => {
 		const lines: string[] = [];
 		const spy = jest.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
 		try {
 			let office: BackOffice | undefined;
-			const running = main(['--port', '0', '--token', 'cli_token_1', '--latency', '0'], (o) => (office = o));
-			await new Promise((resolve) => setTimeout(resolve, 100));
-			expect(office).toBeDefined();
-			expect(lines.join('\n')).toContain(office!.url);
-			expect(lines.join('\n')).toContain('cli_token_1');
-			const ping = await fetch(`${office!.url}/api/v1/ping`, { headers: { Authorization: 'Bearer cli_token_1' } });
-			expect(ping.status).toBe(200);
+			const started = new Promise<void>((resolve) => {
+				void main(['--port', '0', '--bearer', 'cli_token_1'], (o) => {
+					office = o;
+					resolve();
+				}).then(() => undefined);
+			});
+			await started;
+			const text = lines.join('\n');
+			expect(text).toContain(`API URL:  ${office!.url}`);
+			expect(text).toContain('cli_token_1');
+			const answer = await fetch(`${office!.url}/CustomerOrders`, { headers: { Authorization: 'Bearer cli_token_1' } });
+			expect(answer.status).toBe(200);
 			process.emit('SIGINT');
-			await running;
-			await expect(fetch(`${office!.url}/api/v1/ping`)).rejects.toThrow();
+			await office!.close();
+			await expect(fetch(`${office!.url}/CustomerOrders`)).rejects.toThrow();
 		} finally {
 			spy.mockRestore();
 		}

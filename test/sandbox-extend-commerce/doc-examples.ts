@@ -4,11 +4,14 @@
  * An example is a ```http block starting with "METHOD /path" (headers, a blank line, then an
  * optional JSON body), followed by a ```http block starting with "HTTP/1.1 STATUS" (the headers
  * the answer must carry), optionally followed by a ```json block (the exact answer body).
- * A line `<!-- sandbox: {...} -->` before a request sets up the sandbox for it:
- * `{"fault": FaultSpec}` injects a fault, `{"clock": "2025-03-05T11:00:00Z"}` moves the clock.
+ * A line `<!-- sandbox: {...} -->` before a request sets up the sandbox for it: `{"clock": ISO}`
+ * moves the clock, `{"fault": FaultSpec}` injects a fault, `{"pickOrder": {orderNumber, ...}}` and
+ * `{"setAvailableBalance": {productNumber, warehouse, available}}` play the warehouse,
+ * `{"rateLimit": {group, limit, windowSeconds}}` sets a group's limit and forgets the counts.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { BackOffice, BackOfficeOptions, FaultSpec, PickInput, RateLimitGroup, RateLimitWindow } from '../../sandbox/extend-commerce';
 
 export const API_DOC = path.join(__dirname, '..', '..', 'docs', 'extend-commerce-api.md');
 
@@ -102,10 +105,7 @@ export function loadExamples(): DocExample[] {
 
 /** The sandbox the document's examples are written against (see the document's introduction). */
 export const DOC_START_TIME = '2025-03-04T10:00:00Z';
-export const DOC_TOKENS = {
-	ec_test_token: { tenant: 'Demo Tenant' },
-	ec_readonly_token: { tenant: 'Demo Tenant', readOnly: true },
-};
+export const DOC_OPTIONS: BackOfficeOptions = { master: { products: ['TEE-BLUE', 'MUG'] } };
 
 export interface ActualAnswer {
 	status: number;
@@ -114,17 +114,26 @@ export interface ActualAnswer {
 	body: unknown;
 }
 
-/** Applies the example's setup and sends its request exactly as written. */
-export async function replay(
-	example: DocExample,
-	office: { url: string; faults: { add(spec: never): void } },
-	setClock: (iso: string) => void,
-): Promise<ActualAnswer> {
+/** Applies the example's setup and sends its request exactly as written (paths are relative to the origin). */
+export async function replay(example: DocExample, office: BackOffice, setClock: (iso: string) => void): Promise<ActualAnswer> {
 	for (const step of example.setup) {
 		if (typeof step.clock === 'string') setClock(step.clock);
-		if (step.fault) office.faults.add(step.fault as never);
+		if (step.fault) office.faults.add(step.fault as FaultSpec);
+		if (step.pickOrder) {
+			const { orderNumber, ...delivery } = step.pickOrder as { orderNumber: string } & PickInput;
+			office.pickOrder(orderNumber, delivery);
+		}
+		if (step.setAvailableBalance) {
+			const b = step.setAvailableBalance as { productNumber: string; warehouse: string; available: number };
+			office.setAvailableBalance(b.productNumber, b.warehouse, b.available);
+		}
+		if (step.rateLimit) {
+			const { group, ...window } = step.rateLimit as { group: RateLimitGroup } & RateLimitWindow;
+			office.rateLimits.groups[group] = window;
+			office.rateLimits.reset();
+		}
 	}
-	const response = await fetch(`${office.url}${example.request.path}`, {
+	const response = await fetch(`${office.origin}${example.request.path}`, {
 		method: example.request.method,
 		headers: example.request.headers,
 		body: example.request.body,

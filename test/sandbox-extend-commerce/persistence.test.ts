@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startBackOffice } from '../../sandbox/extend-commerce';
-import { call, CONNECTION, order, product, pushBatch } from './helpers';
+import { startBackOffice, type BackOffice } from '../../sandbox/extend-commerce';
+import { call, orderBody } from './helpers';
 
 describe('persistence across restarts', () => {
 	let dataDir: string;
@@ -11,65 +11,52 @@ describe('persistence across restarts', () => {
 	});
 	afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-	async function populate() {
-		const office = await startBackOffice({ dataDir });
-		await call(office, 'PUT', '/api/v1/connections/demo-shop', { body: CONNECTION });
-		await pushBatch(office, 'products', [product('1'), product('2')], { idempotencyKey: 'p-1' });
-		await pushBatch(office, 'products', [product('1', { name: 'v2' })], { idempotencyKey: 'p-2' });
-		await pushBatch(office, 'orders', [order('100')], { idempotencyKey: 'o-1' });
-		const base = '/api/v1/connections/demo-shop/sync-state/orders';
-		await call(office, 'POST', `${base}/pending`, { body: { executionId: 'e1', windowStart: '2025-01-01T00:00:00Z', windowEnd: '2025-03-01T00:00:00Z' } });
-		await call(office, 'POST', `${base}/commit`, { body: { executionId: 'e1' } });
-		await call(office, 'POST', `${base}/pending`, { body: { executionId: 'e2', windowStart: '2025-03-01T00:00:00Z', windowEnd: '2025-03-02T00:00:00Z' } });
+	async function populate(): Promise<BackOffice> {
+		const office = await startBackOffice({ dataDir, master: { products: ['TEE-BLUE'] } });
+		office.master.addCustomers([{ customerNumber: 'C-1', name: 'Ada' }]);
+		office.master.addWarehouses(['SOUTH']);
+		await call(office, 'PUT', '/Products/MUG', { body: { name: 'Mug', unit: 'ST', price: 9.5 } });
+		const created = await call(office, 'POST', '/CustomerOrders', { body: orderBody('W-1', [{ productNumber: 'MUG' }]) });
+		office.pickOrder(created.body.orderNumber, { carrier: 'DHL' });
+		office.setAvailableBalance('MUG', 'SOUTH', 4);
+		office.webhooks.register({ url: 'http://127.0.0.1:9/hook', secret: 'k', events: ['OrderPicked'], active: false });
 		return office;
 	}
 
-	it('keeps connections, records with versions, sync state and idempotent answers after close and restart', async () => {
-		const first = await populate();
-		const snapshot = {
-			connections: first.data.connections(),
-			products: first.data.records('demo-shop', 'products'),
-			orders: first.data.records('demo-shop', 'orders'),
-			sync: first.data.syncState('demo-shop', 'orders'),
-		};
-		await first.close();
+	const snapshot = (office: BackOffice) => ({
+		orders: office.data.orders(),
+		products: office.data.products(),
+		availability: office.data.availability(),
+		customers: office.master.customers(),
+		warehouses: office.master.warehouses(),
+		webhooks: office.webhooks.list(),
+	});
 
+	it('keeps orders, products, balances, master data and webhooks after close and restart, and never reuses an order number', async () => {
+		const first = await populate();
+		const before = snapshot(first);
+		await first.close();
 		const second = await startBackOffice({ dataDir });
 		try {
-			expect(second.data.connections()).toEqual(snapshot.connections);
-			expect(second.data.records('demo-shop', 'products')).toEqual(snapshot.products);
-			expect(second.data.records('demo-shop', 'products').find((r) => r.sourceId === '1')?.version).toBe(2);
-			expect(second.data.records('demo-shop', 'orders')).toEqual(snapshot.orders);
-			expect(second.data.syncState('demo-shop', 'orders')).toEqual(snapshot.sync);
-			expect(snapshot.sync.committedCursor).toBe('2025-03-01T00:00:00Z');
-			expect(snapshot.sync.pending.map((p) => p.executionId)).toEqual(['e2']);
-			const replay = await pushBatch(second, 'products', [product('1'), product('2')], { idempotencyKey: 'p-1' });
-			expect(replay.headers.get('idempotency-replayed')).toBe('true');
-			expect(replay.body.results).toEqual([
-				{ sourceId: '1', outcome: 'created' },
-				{ sourceId: '2', outcome: 'created' },
-			]);
-			const commit = await call(second, 'POST', '/api/v1/connections/demo-shop/sync-state/orders/commit', { body: { executionId: 'e2' } });
-			expect(commit.body).toEqual({ committedCursor: '2025-03-02T00:00:00Z', advanced: true });
-			const unchanged = await pushBatch(second, 'orders', [order('100')]);
-			expect(unchanged.body.results).toEqual([{ sourceId: '100', outcome: 'unchanged' }]);
+			expect(snapshot(second)).toEqual(before);
+			expect((await call(second, 'POST', '/CustomerOrders', { body: orderBody('W-1', [{ productNumber: 'MUG' }]) })).status).toBe(409);
+			const next = await call(second, 'POST', '/CustomerOrders', { body: orderBody('W-2', [{ productNumber: 'MUG' }]) });
+			expect(Number(next.body.orderNumber)).toBe(Number(before.orders[0].orderNumber) + 1);
 		} finally {
 			await second.close();
 		}
 	});
 
-	it('recovers from the journal when the process died without close (no compaction), ignoring a torn last line', async () => {
+	it('recovers from the journal when the process died without close, ignoring a torn last line', async () => {
 		const first = await populate();
-		const records = first.data.records('demo-shop', 'products');
-		// Simulate a crash: copy the folder as it is on disk while the server still runs.
+		const before = snapshot(first);
 		const crashed = fs.mkdtempSync(path.join(os.tmpdir(), 'ec-crash-'));
 		try {
 			for (const file of fs.readdirSync(dataDir)) fs.copyFileSync(path.join(dataDir, file), path.join(crashed, file));
 			expect(fs.statSync(path.join(crashed, 'journal.jsonl')).size).toBeGreaterThan(0);
-			fs.appendFileSync(path.join(crashed, 'journal.jsonl'), '{"t":"rec","tenant":"Demo Ten');
+			fs.appendFileSync(path.join(crashed, 'journal.jsonl'), '{"t":"order","order":{"orderNum');
 			const second = await startBackOffice({ dataDir: crashed });
-			expect(second.data.records('demo-shop', 'products')).toEqual(records);
-			expect(second.data.syncState('demo-shop', 'orders').committedCursor).toBe('2025-03-01T00:00:00Z');
+			expect(snapshot(second)).toEqual(before);
 			await second.close();
 		} finally {
 			await first.close();
@@ -77,25 +64,19 @@ describe('persistence across restarts', () => {
 		}
 	});
 
-	it('writes the snapshot by temp file and rename, and appends to the journal instead of rewriting per batch', async () => {
+	it('compacts into the snapshot on close, leaving an empty journal', async () => {
 		const office = await populate();
-		const journal = path.join(dataDir, 'journal.jsonl');
-		const before = fs.statSync(journal).size;
-		await pushBatch(office, 'orders', [order('200')]);
-		const after = fs.readFileSync(journal, 'utf8');
-		expect(after.length).toBeGreaterThan(before);
-		expect(after.trim().split('\n').length).toBeGreaterThan(3);
 		await office.close();
-		expect(fs.statSync(journal).size).toBe(0);
+		expect(fs.statSync(path.join(dataDir, 'journal.jsonl')).size).toBe(0);
 		expect(fs.readdirSync(dataDir).sort()).toEqual(['journal.jsonl', 'snapshot.jsonl']);
 	});
 
 	it('keeps nothing on disk without a dataDir', async () => {
-		const office = await startBackOffice();
-		await call(office, 'PUT', '/api/v1/connections/demo-shop', { body: CONNECTION });
+		const office = await startBackOffice({ master: { products: ['TEE-BLUE'] } });
+		await call(office, 'POST', '/CustomerOrders', { body: orderBody('W-1') });
 		await office.close();
 		const again = await startBackOffice();
-		expect(again.data.connections()).toEqual([]);
+		expect(again.data.orders()).toEqual([]);
 		await again.close();
 	});
 });
