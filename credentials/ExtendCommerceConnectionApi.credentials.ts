@@ -16,7 +16,7 @@ export class ExtendCommerceConnectionApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/woocommerce.svg', dark: 'file:../icons/woocommerce.dark.svg' };
 
-	documentationUrl = 'https://github.com/extend-commerce/n8n-nodes-extend-commerce#extend-commerce-connection';
+	documentationUrl = 'https://github.com/extend-commerce/n8n-nodes-extend-commerce#woocommerce-store-extend-commerce-connection';
 
 	properties: INodeProperties[] = [
 		{
