@@ -28,17 +28,15 @@ export interface ClientOptions {
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
-/** A Node.js network error code such as ECONNRESET, ECONNABORTED or ERR_NETWORK. */
-function asNetworkCode(value: unknown): string | undefined {
-	return typeof value === 'string' && /^E[A-Z_]+$/.test(value) ? value : undefined;
-}
-
 function networkCode(error: unknown): { code: string; message: string } {
 	const candidate = error as { code?: unknown; cause?: { code?: unknown }; message?: unknown; context?: { data?: { code?: unknown } }; httpCode?: unknown };
-	// n8n 1.x wraps the request error in a NodeApiError that drops its cause; the code survives only as httpCode.
-	const code = candidate?.code ?? candidate?.cause?.code ?? candidate?.context?.data?.code ?? asNetworkCode(candidate?.httpCode);
+	// n8n 1.x wraps a network failure in a NodeApiError whose httpCode is the system code (ECONNABORTED, …).
+	const wrapped = typeof candidate?.httpCode === 'string' && !/^\d+$/.test(candidate.httpCode) ? candidate.httpCode : undefined;
+	const code = candidate?.code ?? candidate?.cause?.code ?? candidate?.context?.data?.code ?? wrapped;
 	const message = typeof candidate?.message === 'string' ? candidate.message : String(error);
 	if (typeof code === 'string') return { code, message };
+	// n8n 1.x's legacy request helper throws its own NodeSslError for any certificate problem.
+	if ((error as { name?: unknown })?.name === 'NodeSslError') return { code: 'CERT_UNTRUSTED', message };
 	if (/timeout/i.test(message)) return { code: 'TIMEOUT', message };
 	return { code: 'UNKNOWN', message };
 }
