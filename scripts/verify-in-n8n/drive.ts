@@ -5,7 +5,11 @@
  * schedule, and checks their scheduled executions against the sandboxes — a first sync, then an
  * incremental one after the store changed, with a record the back office rejects on the error branch.
  *
- *   npx tsx scripts/verify-in-n8n/drive.ts N8N_URL CONTROL_URL N8N_DIR [--every SECONDS] [--runs N]
+ *   npx tsx scripts/verify-in-n8n/drive.ts N8N_URL CONTROL_URL N8N_DIR [--every SECONDS] [--queue RUNS]
+ *
+ * With --queue RUNS (n8n in queue mode): only the orders template, RUNS scheduled executions with
+ * new and edited orders between them, then three more without changes; checks that every order
+ * reached the back office exactly once.
  *
  * Prints one line per execution and exits non-zero when a check fails.
  */
@@ -144,10 +148,39 @@ function line(label: string, run: ExecutionSummary): string {
 	return `${label}: execution ${run.id} ${run.mode} ${run.status}, fetched ${run.fetched}, pushed ${run.pushed}, rejected ${run.rejected}${run.rejectedBranchRan ? ' (error branch ran)' : ''}${run.error ? `, error: ${run.error}` : ''}`;
 }
 
+async function queueCheck(tableId: string, runs: number): Promise<void> {
+	const orders = TEMPLATES.find((template) => template.resource === 'order');
+	if (!orders) throw new Error('no orders template');
+	const created = await rest<{ id: string }>('POST', '/workflows', preparedTemplate(orders.file, tableId));
+	await activate(created.id);
+	console.log(`activated the orders template, every ${EVERY_SECONDS} s; ${runs} executions with store changes, then 3 without`);
+	for (let run = 1; run <= runs + 3; run++) {
+		await waitForExecutions(created.id, run);
+		if (run <= runs) await control('POST', '/new-orders');
+	}
+	await deactivate(created.id);
+	const all = await Promise.all((await executionsOf(created.id)).map(async (execution) => await summary(execution.id)));
+	for (const run of all) console.log(line('orders', run));
+	check(all.every((run) => run.status === 'success'), `every one of ${all.length} executions succeeded`);
+	const office = await control<{ storeOrders: number; officeOrders: number; distinctExternal: number; missingCount: number; missing: string[]; writes: Record<string, number> }>('GET', '/office');
+	console.log(`office: ${JSON.stringify(office)}`);
+	check(office.officeOrders === office.distinctExternal, `no order twice in the back office (${office.officeOrders} orders, ${office.distinctExternal} distinct)`);
+	check(office.missingCount === 0, `every store order reached the back office (${office.storeOrders} in the store, ${office.missingCount} missing)`);
+	const creates = Object.entries(office.writes).filter(([key]) => /^POST .*customerorders\S* 20\d$/i.test(key)).reduce((sum, [, n]) => sum + n, 0);
+	check(creates === office.officeOrders, `each order created once (${creates} accepted creates for ${office.officeOrders} orders)`);
+}
+
 async function main(): Promise<void> {
 	await signIn();
 	const { projectId, tableId } = await createTable();
 	console.log(`Data table ${TABLE.name}: ${tableId} (project ${projectId})`);
+	const queueRuns = option('--queue', 0);
+	if (queueRuns > 0) {
+		await queueCheck(tableId, queueRuns);
+		if (failures.length > 0) process.exit(1);
+		console.log('all checks passed');
+		return;
+	}
 
 	const ids: Record<string, string> = {};
 	for (const template of TEMPLATES) {

@@ -7,8 +7,9 @@
  *   npx tsx scripts/verify-in-n8n/sandboxes.ts OUT_DIR [--orders N] [--products N]
  *
  * Writes OUT_DIR/credentials.json and OUT_DIR/control-url, then serves until killed.
- *   POST /change   the demo's store changes (edits, a new order the back office rejects once)
- *   GET  /office   what the back office holds and how often each order was sent
+ *   POST /change      the demo's store changes (edits, a new order the back office rejects once)
+ *   POST /new-orders  three new orders and one edited order (the queue-mode check, between executions)
+ *   GET  /office      what the back office holds and how often each order was sent
  */
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -55,6 +56,12 @@ async function main(): Promise<void> {
 			res.end(JSON.stringify(body));
 		};
 		if (req.method === 'POST' && req.url === '/change') return answer({ done: changeStore(env) });
+		if (req.method === 'POST' && req.url === '/new-orders') {
+			const inserted = [0, 1, 2].map(() => env.store.store.insertOrder().id);
+			const edited = env.store.store.orders().find((order) => order.status === 'processing');
+			if (edited) env.store.store.editOrder(edited.id, { customer_note: `edited at ${new Date().toISOString()}` });
+			return answer({ inserted, edited: edited?.id ?? null });
+		}
 		if (req.method === 'GET' && req.url === '/office') {
 			const orders = env.office.data.orders();
 			const externals = orders.map((order) => order.orderNumberExternal);
@@ -65,7 +72,9 @@ async function main(): Promise<void> {
 				const key = `${entry.method} ${entry.path.split('?')[0].replace(/\/\d+(?=\/|$)/g, '/{n}')} ${entry.status}`;
 				writes[key] = (writes[key] ?? 0) + 1;
 			}
-			return answer({ storeOrders, officeOrders: orders.length, distinctExternal: new Set(externals).size, officeProducts: env.office.data.products().length, writes });
+			const storeIds = env.store.store.orders().filter((order) => order.status !== 'trash').map((order) => String(order.id));
+			const missing = storeIds.filter((id) => !externals.includes(id));
+			return answer({ storeOrders, officeOrders: orders.length, distinctExternal: new Set(externals).size, missing: missing.slice(0, 20), missingCount: missing.length, officeProducts: env.office.data.products().length, writes });
 		}
 		res.writeHead(404).end();
 	});
