@@ -58,6 +58,16 @@ async function signIn(): Promise<void> {
 	await rest('POST', '/login', { emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password });
 }
 
+/** The editor's own lists of node and credential types (they need a signed-in user). */
+async function checkPackageLoaded(): Promise<void> {
+	const types = async (file: string) => (await (await fetch(`${baseUrl}/types/${file}`, { headers: { Cookie: cookie } })).json()) as Array<{ name: string; displayName: string }>;
+	const nodes = (await types('nodes.json')).filter((node) => node.name.startsWith('n8n-nodes-extend-commerce.'));
+	const credentials = (await types('credentials.json')).filter((credential) => /^extendCommerce/.test(credential.name));
+	console.log(`  nodes: ${[...new Set(nodes.map((node) => `${node.displayName} (${node.name})`))].join(', ')}`);
+	console.log(`  credentials: ${credentials.map((credential) => `${credential.displayName} (${credential.name})`).join(', ')}`);
+	check(nodes.length >= 2 && credentials.length >= 2, 'n8n loaded the package\'s nodes and credentials');
+}
+
 async function createTable(): Promise<{ projectId: string; tableId: string }> {
 	const project = await rest<{ id: string }>('GET', '/projects/personal');
 	const existing = await rest<{ data?: Array<{ id: string; name: string }> } | Array<{ id: string; name: string }>>('GET', `/projects/${project.id}/data-tables`).catch(() => []);
@@ -172,6 +182,7 @@ async function queueCheck(tableId: string, runs: number): Promise<void> {
 
 async function main(): Promise<void> {
 	await signIn();
+	await checkPackageLoaded();
 	const { projectId, tableId } = await createTable();
 	console.log(`Data table ${TABLE.name}: ${tableId} (project ${projectId})`);
 	const queueRuns = option('--queue', 0);

@@ -36,7 +36,8 @@ install_n8n() {
 install_package() {
 	mkdir -p "$1/.n8n/nodes"
 	echo '{"private":true}' > "$1/.n8n/nodes/package.json"
-	(cd "$1/.n8n/nodes" && npm install --no-audit --no-fund --ignore-scripts "$real/$tarball" >/dev/null)
+	# As n8n's own installer does, leave the peer n8n-workflow out: the nodes must use n8n's copy.
+	(cd "$1/.n8n/nodes" && npm install --no-audit --no-fund --ignore-scripts --legacy-peer-deps "$real/$tarball" >/dev/null 2>&1)
 }
 
 # Starts the sandboxes for run folder $1 and waits for their control URL.
