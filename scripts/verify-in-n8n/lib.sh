@@ -48,7 +48,8 @@ start_sandboxes() {
 	cat "$1/sandboxes.log"
 }
 
+# /healthz answers before the REST API is mounted; /rest/settings answers once it is.
 wait_healthy() {
-	for _ in $(seq 1 240); do curl -sf "$1/healthz" >/dev/null 2>&1 && return 0; sleep 1; done
+	for _ in $(seq 1 300); do curl -sf "$1/rest/settings" >/dev/null 2>&1 && return 0; sleep 1; done
 	return 1
 }
