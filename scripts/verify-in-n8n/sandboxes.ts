@@ -44,7 +44,7 @@ async function main(): Promise<void> {
 	const ids = templateCredentialIds();
 	const credentials = Object.entries(data).map(([type, values]) => ({
 		id: ids[type]?.id ?? type,
-		name: `verify: ${type}`,
+		name: ids[type]?.name ?? type,
 		type,
 		data: values,
 	}));
