@@ -45,7 +45,11 @@ async function rest<T = unknown>(method: string, route: string, body?: unknown):
 }
 
 async function control<T>(method: string, route: string): Promise<T> {
-	return (await (await fetch(`${controlUrl}${route}`, { method })).json()) as T;
+	try {
+		return (await (await fetch(`${controlUrl}${route}`, { method })).json()) as T;
+	} catch (error) {
+		throw new Error(`the sandboxes' control server failed on ${method} ${route} (see sandboxes.log): ${String(error)}`);
+	}
 }
 
 function check(ok: boolean, what: string): void {
