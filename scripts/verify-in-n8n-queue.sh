@@ -24,9 +24,9 @@ pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 [ -x "$pg_bin/initdb" ] && command -v redis-server >/dev/null || { echo "needs: apt-get install postgresql redis-server" >&2; exit 1; }
 
 echo "== PostgreSQL and Redis on 127.0.0.1"
-mkdir -p "$work/pg" && chown postgres "$work/pg"
+mkdir -p "$work/pg" "$work/pg-log" && chown postgres "$work/pg" "$work/pg-log"
 su postgres -c "$pg_bin/initdb -D '$work/pg' -U n8n --auth=trust >/dev/null"
-su postgres -c "$pg_bin/pg_ctl -D '$work/pg' -o '-p 5499 -k /tmp -c listen_addresses=127.0.0.1' -l '$work/pg.log' start >/dev/null"
+su postgres -c "$pg_bin/pg_ctl -D '$work/pg' -o '-p 5499 -k /tmp -c listen_addresses=127.0.0.1' -l '$work/pg-log/postgres.log' start >/dev/null"
 trap 'su postgres -c "$pg_bin/pg_ctl -D \"$work/pg\" stop -m fast" >/dev/null 2>&1 || true; redis-cli -p 6399 shutdown nosave >/dev/null 2>&1 || true; cleanup' EXIT
 su postgres -c "psql -h 127.0.0.1 -p 5499 -U n8n -d postgres -c 'CREATE DATABASE n8n' >/dev/null"
 redis-server --port 6399 --bind 127.0.0.1 --save '' --appendonly no --daemonize yes --dir "$work" --logfile "$work/redis.log"
