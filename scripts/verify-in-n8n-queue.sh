@@ -53,11 +53,12 @@ echo "-- credentials (n8n import:credentials)"
 N8N_USER_FOLDER="$work/main" "${n8n[@]}" import:credentials --input="$work/credentials.json" 2>&1 | tail -1
 
 echo "-- main and two workers"
-N8N_USER_FOLDER="$work/main" N8N_PORT=5698 "${n8n[@]}" start > "$work/main.log" 2>&1 &
+# Each process has its own task broker port (n8n 2.x starts one even with runners off).
+N8N_USER_FOLDER="$work/main" N8N_PORT=5698 N8N_RUNNERS_BROKER_PORT=5781 "${n8n[@]}" start > "$work/main.log" 2>&1 &
 pids+=($!)
 wait_healthy "http://127.0.0.1:5698" || { tail -40 "$work/main.log"; exit 1; }
 for n in 1 2; do
-	N8N_USER_FOLDER="$work/worker$n" QUEUE_HEALTH_CHECK_PORT=$((5698 + n)) "${n8n[@]}" worker --concurrency=1 > "$work/worker$n.log" 2>&1 &
+	N8N_USER_FOLDER="$work/worker$n" QUEUE_HEALTH_CHECK_PORT=$((5698 + n)) N8N_RUNNERS_BROKER_PORT=$((5781 + n)) "${n8n[@]}" worker --concurrency=1 > "$work/worker$n.log" 2>&1 &
 	pids+=($!)
 done
 sleep 20

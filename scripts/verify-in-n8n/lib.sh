@@ -1,6 +1,7 @@
 # Shared by verify-in-n8n.sh and verify-in-n8n-queue.sh (sourced; $real is the install folder).
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+# Ends what this script started: each process and its children (npx and tsx start a child node).
+cleanup() { for pid in "${pids[@]}"; do pkill -TERM -P "$pid" 2>/dev/null || true; kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 node_major() { "$1" -p 'process.versions.node.split(".")[0]'; }
