@@ -65,7 +65,7 @@ sleep 20
 
 npx tsx scripts/verify-in-n8n/drive.ts "http://127.0.0.1:5698" "$(cat "$work/control-url")" "$real/n8n-$version" --every 10 --queue "$runs" || status=1
 for n in 1 2; do
-	ran=$(grep -oiE '(started|finished) execution [0-9]+' "$work/worker$n.log" | grep -oE '[0-9]+$' | sort -un | wc -l)
+	ran=$(grep -oE 'Worker started execution [0-9]+' "$work/worker$n.log" | grep -oE '[0-9]+$' | sort -un | wc -l)
 	echo "worker $n ran $ran executions"
 	[ "$ran" -gt 0 ] || status=1
 done

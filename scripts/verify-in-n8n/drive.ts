@@ -132,9 +132,10 @@ async function executionsOf(workflowId: string): Promise<Array<{ id: string; sta
 
 async function summary(id: string): Promise<ExecutionSummary> {
 	const execution = await rest<{ id: string; status: string; mode: string; data: string }>('GET', `/executions/${id}`);
-	const data = flatted.parse(execution.data) as { resultData: { runData: Record<string, Array<{ data?: { main?: unknown[][] } }>>; error?: { message?: string } } };
+	const data = flatted.parse(execution.data) as { resultData: { runData: Record<string, Array<{ data?: { main?: unknown[][] }; error?: unknown }>>; error?: { message?: string } } };
 	const runData = data.resultData.runData;
-	const count = (node: string, output = 0) => (runData[node] ?? []).reduce((sum, run) => sum + ((run.data?.main?.[output] as unknown[] | undefined)?.length ?? 0), 0);
+	// A node that failed delivered nothing, whatever its run data still shows.
+	const count = (node: string, output = 0) => (runData[node] ?? []).reduce((sum, run) => sum + (run.error ? 0 : ((run.data?.main?.[output] as unknown[] | undefined)?.length ?? 0)), 0);
 	return {
 		id: execution.id,
 		status: execution.status,
