@@ -45,11 +45,9 @@ async function rest<T = unknown>(method: string, route: string, body?: unknown):
 }
 
 async function control<T>(method: string, route: string): Promise<T> {
-	try {
-		return (await (await fetch(`${controlUrl}${route}`, { method })).json()) as T;
-	} catch (error) {
-		throw new Error(`the sandboxes' control server failed on ${method} ${route} (see sandboxes.log): ${String(error)}`);
-	}
+	const response = await fetch(`${controlUrl}${route}`, { method }).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+	if (response instanceof Error) throw new Error(`the sandboxes' control server failed on ${method} ${route} (see sandboxes.log): ${response.message}`);
+	return (await response.json()) as T;
 }
 
 function check(ok: boolean, what: string): void {
