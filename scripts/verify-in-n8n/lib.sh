@@ -43,7 +43,8 @@ install_package() {
 
 # Starts the sandboxes for run folder $1 and waits for their control URL.
 start_sandboxes() {
-	npx tsx scripts/verify-in-n8n/sandboxes.ts "$1" --orders "${2:-200}" --products 40 > "$1/sandboxes.log" 2>&1 &
+	# tsx itself (not npx) so that cleanup reaches its child node process.
+	node_modules/.bin/tsx scripts/verify-in-n8n/sandboxes.ts "$1" --orders "${2:-200}" --products 40 > "$1/sandboxes.log" 2>&1 &
 	pids+=($!)
 	for _ in $(seq 1 90); do [ -f "$1/control-url" ] && break; sleep 1; done
 	cat "$1/sandboxes.log"
