@@ -3,7 +3,7 @@ import { config } from '@n8n/node-cli/eslint';
 // n8n's own community-node configuration governs everything that ships (credentials/, nodes/).
 // Tools that never ship (tests, sandboxes, demo, benchmarks) run in plain Node, so the n8n Cloud
 // restrictions on globals and imports do not apply to them; every other rule still does.
-const toolingFiles = ['**/*.test.ts', 'test/**/*.ts', 'sandbox/**/*.ts', 'demo/**/*.ts', 'bench/**/*.ts', 'templates/**/*.ts'];
+const toolingFiles = ['**/*.test.ts', 'test/**/*.ts', 'scripts/**/*.ts', 'sandbox/**/*.ts', 'demo/**/*.ts', 'bench/**/*.ts', 'templates/**/*.ts'];
 
 export default [
 	...config,

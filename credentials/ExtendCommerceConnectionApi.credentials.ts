@@ -3,19 +3,29 @@ import type { IAuthenticate, ICredentialType, IHttpRequestOptions, INodeProperti
 import { applyWooAuth, wooKeysFrom } from '../nodes/shared/woocommerce/auth';
 
 /**
- * A shop's store connection, field for field as Extend Commerce's own connection form asks for
- * it. Requests are authenticated with the store's WooCommerce REST API keys.
+ * The WooCommerce store's side of the sync: a connection, field for field as Extend Commerce's own
+ * connection form asks for it (Name, External System, Access Token, Secret, API URL, Order Start,
+ * Warehouse, Company Group). Requests to the store are authenticated with its REST API keys.
+ * The type name stays `extendCommerceConnectionApi`: saved workflows and templates refer to it.
  */
 export class ExtendCommerceConnectionApi implements ICredentialType {
 	name = 'extendCommerceConnectionApi';
 
-	displayName = 'Extend Commerce Connection API';
+	// n8n names a new credential after this ("… account", without "API"); it must end in API.
+	displayName = 'WooCommerce Store Connection (Extend Commerce) API';
 
 	icon: Icon = { light: 'file:../icons/woocommerce.svg', dark: 'file:../icons/woocommerce.dark.svg' };
 
-	documentationUrl = 'https://github.com/extend-commerce/n8n-nodes-extend-commerce#extend-commerce-connection';
+	documentationUrl = 'https://github.com/extend-commerce/n8n-nodes-extend-commerce#woocommerce-store-extend-commerce-connection';
 
 	properties: INodeProperties[] = [
+		{
+			displayName:
+				'The WooCommerce store\'s keys and settings, as in Extend Commerce\'s connection form. The title above is only n8n\'s label for this credential; Name below is the connection\'s own name.',
+			name: 'storeConnectionNotice',
+			type: 'notice',
+			default: '',
+		},
 		{
 			displayName: 'Name',
 			name: 'connectionName',
@@ -24,7 +34,7 @@ export class ExtendCommerceConnectionApi implements ICredentialType {
 			required: true,
 			placeholder: 'WooCommerce Jönköping',
 			description:
-				'The connection\'s name in Extend Commerce. It identifies the connection and keys its sync state there, so keep it the same once syncing has started.',
+				'The connection\'s name as in Extend Commerce\'s connection form, e.g. the shop\'s name. It identifies this store in the sync cursor and in Extend Commerce (n8n\'s credential name does not), so keep it once syncing has started.',
 		},
 		{
 			displayName: 'External System',
@@ -32,6 +42,7 @@ export class ExtendCommerceConnectionApi implements ICredentialType {
 			type: 'options',
 			default: 'woocommerce',
 			options: [{ name: 'WooCommerce', value: 'woocommerce' }],
+			description: 'The shop system of this connection; the nodes speak to WooCommerce',
 		},
 		{
 			displayName: 'Access Token',
@@ -41,7 +52,7 @@ export class ExtendCommerceConnectionApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'ck_…',
-			description: 'The store\'s WooCommerce consumer key (WooCommerce → Settings → Advanced → REST API); starts with ck_',
+			description: 'The consumer key of a WooCommerce REST API key (WooCommerce → Settings → Advanced → REST API, Permissions Read/Write); starts with ck_',
 		},
 		{
 			displayName: 'Secret',
@@ -51,7 +62,7 @@ export class ExtendCommerceConnectionApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'cs_…',
-			description: 'The consumer secret shown once when the key was created; starts with cs_',
+			description: 'The consumer secret WooCommerce shows once, when the key is created; starts with cs_',
 		},
 		{
 			displayName: 'API URL',
@@ -60,7 +71,7 @@ export class ExtendCommerceConnectionApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'https://shop.example.com',
-			description: 'The store\'s address. A missing https://, a trailing slash or a pasted /wp-json/wc/v3 are fine.',
+			description: 'The WooCommerce store\'s web address. A missing https://, a trailing slash or a pasted /wp-json/wc/v3 are fine.',
 		},
 		{
 			displayName: 'Order Start',

@@ -38,7 +38,7 @@ export function releaseEngineResources(): void {
 	// On the 1.123 line both names map to n8n-core 1.x's own copies (n8n-lines.js).
 	/* eslint-disable @typescript-eslint/no-require-imports */
 	const { Container } = require('@n8n/di') as typeof import('@n8n/di');
-	const { SSHClientsManager } = require('n8n-core/dist/execution-engine/ssh-clients-manager') as { SSHClientsManager: new (...args: never[]) => ShutsDown };
+	const { SSHClientsManager } = require('n8n-core/dist/execution-engine/ssh-clients-manager') as { SSHClientsManager: Parameters<typeof Container.get>[0] };
 	/* eslint-enable @typescript-eslint/no-require-imports */
-	if (Container.has(SSHClientsManager)) Container.get(SSHClientsManager).onShutdown();
+	if (Container.has(SSHClientsManager)) (Container.get(SSHClientsManager) as ShutsDown).onShutdown();
 }

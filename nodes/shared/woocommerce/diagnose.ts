@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { joinSentences, splitSentences } from '../sentences';
 import { TransportError } from '../transport/errors';
 import type { HttpSend } from '../transport/http';
 import { withQuery } from '../transport/query';
@@ -15,12 +16,22 @@ export interface Diagnosis {
 
 const NO_RETRIES = { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
 
+const UNKNOWN_KEY =
+	'The store does not know this consumer key. Check the Access Token (ck_…), or create a new key in WooCommerce → Settings → Advanced → REST API if it was revoked.';
+
 function failure(message: string): Diagnosis {
 	return { ok: false, message };
 }
 
-function fromError(error: unknown): Diagnosis {
-	if (error instanceof TransportError) return failure(`${error.message}. ${error.description}`);
+/** Advice to run this very check makes no sense inside it. */
+function withoutSelfReference(fix: string | undefined): string {
+	return splitSentences(fix ?? '')
+		.filter((sentence) => !/credential test/i.test(sentence))
+		.join(' ');
+}
+
+function fromError(error: unknown, prefix = ''): Diagnosis {
+	if (error instanceof TransportError) return failure(joinSentences(`${prefix}${error.message}`, withoutSelfReference(error.description)));
 	return failure('The store could not be checked: an unexpected error occurred.');
 }
 
@@ -60,7 +71,7 @@ export async function diagnoseStore(
 			if (plain) {
 				return failure('WordPress Permalinks are set to Plain, so the REST API at /wp-json/ is missing. In WordPress go to Settings → Permalinks and pick any other setting (for example "Post name"), then save.');
 			}
-			if (error.kind === 'not-json') return failure(`This address does not answer like WordPress: ${error.message}. ${error.description}`);
+			if (error.kind === 'not-json') return fromError(error, 'This address does not answer like WordPress: ');
 			return failure('This address has no WordPress REST API (/wp-json/ answered 404 Not Found). Check the API URL: it should be the address of the WordPress site that runs WooCommerce.');
 		}
 		return fromError(error);
@@ -75,8 +86,11 @@ export async function diagnoseStore(
 	try {
 		await store.list('orders', { per_page: 1, _fields: 'id' });
 	} catch (error) {
-		const headerMayBeStripped =
-			error instanceof TransportError && error.status === 401 && error.code === 'woocommerce_rest_cannot_view' && method === 'basic' && settings.storeUrl.startsWith('https:');
+		const cannotView = error instanceof TransportError && error.status === 401 && error.code === 'woocommerce_rest_cannot_view';
+		const overHttps = settings.storeUrl.startsWith('https:');
+		const headerMayBeStripped = cannotView && method === 'basic' && overHttps;
+		// Signed or query-string keys reach WooCommerce whatever the host does with headers: "cannot view" means an unknown key.
+		if (cannotView && (method === 'oauth1' || (method === 'query' && overHttps))) return failure(UNKNOWN_KEY);
 		if (!headerMayBeStripped) return fromError(error);
 		// Basic got "cannot view": an unknown key, or a host that drops the Authorization header. The query form tells them apart.
 		const viaQuery = new WooClient(sendAuthenticated('query'), { ...settings, keys: { ...settings.keys, authMode: 'query' } }, { retryPolicy: NO_RETRIES, timeoutMs: 20_000 });
@@ -85,7 +99,7 @@ export async function diagnoseStore(
 			return failure('The web host strips the Authorization header, so WooCommerce never sees the keys. Set Authentication to "Query String Keys" in this credential (or let the host pass the header through).');
 		} catch (queryError) {
 			if (queryError instanceof TransportError && queryError.status === 401 && queryError.code === 'woocommerce_rest_cannot_view') {
-				return failure('The store does not know this consumer key. Check the Access Token (ck_…); the key may have been revoked. Create a new key in WooCommerce → Settings → Advanced → REST API.');
+				return failure(UNKNOWN_KEY);
 			}
 			return fromError(queryError);
 		}

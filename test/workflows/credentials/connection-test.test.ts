@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { startWooSandbox, type WooSandbox, type WooSandboxOptions } from '../../../sandbox/woocommerce';
 import { testCredential } from '../../harness/run-workflow';
+import { styleProblems } from '../../support/message-style';
 import { startRecordingServer } from '../../support/recording-server';
 import { connectionCredential } from '../../support/sync-env';
 
@@ -12,6 +13,8 @@ async function verify(data: ICredentialDataDecryptedObject) {
 	for (const secret of [data.secret, data.accessToken]) {
 		if (typeof secret === 'string' && secret.length > 3) expect(result.message).not.toContain(secret);
 	}
+	// No "credential.." and no advice said twice: one sentence what is wrong, one what to do.
+	expect({ message: result.message, problems: styleProblems(result.message ?? '') }).toEqual({ message: result.message, problems: [] });
 	return result;
 }
 
@@ -49,6 +52,20 @@ describe('Verify Connection for the Extend Commerce Connection credential', () =
 		}
 	});
 
+	it('quotes a refusal that ends in its own full stop without doubling it', async () => {
+		const server = await startRecordingServer((request) =>
+			request.path === '/wp-json/'
+				? { status: 200, body: { name: 'Refusing shop', namespaces: ['wp/v2', 'wc/v3'] } }
+				: { status: 401, body: { code: 'woocommerce_rest_authentication_error', message: 'Sorry, you are not allowed to do that.', data: { status: 401 } } },
+		);
+		try {
+			const result = await verify({ ...connectionCredential(await store()), apiUrl: server.url });
+			expect(result).toEqual({ status: 'Error', message: 'The store refused the API keys: Sorry, you are not allowed to do that. Check the Access Token and Secret in the credential.' });
+		} finally {
+			await server.close();
+		}
+	});
+
 	it('tells the owner to change Permalinks away from Plain', async () => {
 		const shop = await store({ permalinks: 'plain' });
 		const result = await verify(connectionCredential(shop));
@@ -59,6 +76,12 @@ describe('Verify Connection for the Extend Commerce Connection credential', () =
 		const shop = await store();
 		const result = await verify(connectionCredential(shop, 'basic-https', { accessToken: 'ck_0000000000000000000000000000000000000000' }));
 		expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/^The store does not know this consumer key/) });
+	});
+
+	it('says the consumer key is unknown when the keys go in the query string', async () => {
+		const shop = await store();
+		const result = await verify(connectionCredential(shop, 'query-https', { accessToken: 'ck_0000000000000000000000000000000000000000' }));
+		expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/^The store does not know this consumer key\. Check the Access Token/) });
 	});
 
 	it('says the consumer key is unknown over OAuth 1.0a too', async () => {
