@@ -13,13 +13,17 @@ async function main(): Promise<void> {
 	const result = await runWorkflow(fetchWorkflow({ resource: 'order', since: 'cursor', options: { maxRecordsPerRun: cap } }), {
 		credentials,
 		executionId: process.env.BENCH_EXECUTION_ID,
+		// The cursor the previous run handed on, as a Data table row would give it.
+		triggerItems: [{ json: { cursor: process.env.BENCH_CURSOR ?? '' } }],
 	});
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 	const records = result.items('WooCommerce Fetch').length;
+	const syncWindow = result.items('WooCommerce Fetch', 1)[0]?.json;
 	process.send?.({
 		type: 'done',
 		error: result.error?.message,
 		records,
+		nextCursor: syncWindow?.windowEnd,
 		seconds,
 		rssBeforeMb,
 		maxRssBeforeMb,
