@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { INode, INodeTypeDescription } from 'n8n-workflow';
 
 import { loadTemplate, TEMPLATES } from '../../../demo/demo';
@@ -40,12 +41,15 @@ export function cursorNodes(workflow: WorkflowJson): { read: INode; save: INode 
 	return { read: read[0], save: save[0] };
 }
 
-/** The description of n8n's Data table node from n8n 2.41 (n8n-nodes-base) or 1.123 (n8n-nodes-base-v1). */
-export function dataTableDescription(packageName: 'n8n-nodes-base' | 'n8n-nodes-base-v1'): INodeTypeDescription {
+/** The description of n8n's Data table node from n8n 2.41 (the n8n-nodes-base dev dependency) or 1.123 (the test/n8n-1.123 project). */
+export function dataTableDescription(line: '2.41' | '1.123'): INodeTypeDescription {
+	const file = line === '2.41' ? 'n8n-nodes-base/dist/nodes/DataTable/DataTable.node.js' : `${V1_MODULES}/n8n-nodes-base/dist/nodes/DataTable/DataTable.node.js`;
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { DataTable } = require(`${packageName}/dist/nodes/DataTable/DataTable.node.js`) as { DataTable: new () => { description: INodeTypeDescription } };
+	const { DataTable } = require(file) as { DataTable: new () => { description: INodeTypeDescription } };
 	return new DataTable().description;
 }
+
+const V1_MODULES = path.join(__dirname, '..', '..', 'n8n-1.123', 'node_modules');
 
 export function stickyText(workflow: WorkflowJson): string {
 	return workflow.nodes

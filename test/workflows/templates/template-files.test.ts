@@ -152,7 +152,7 @@ describe.each(resources)('the %s template file', (resource) => {
 	});
 
 	it('sets only parameters n8n 1.123\'s and 2.41\'s Data table nodes both have, with values they offer', () => {
-		for (const description of [dataTableDescription('n8n-nodes-base'), dataTableDescription('n8n-nodes-base-v1')]) {
+		for (const description of [dataTableDescription('2.41'), dataTableDescription('1.123')]) {
 			for (const node of nodesOfType(workflow, DATA_TABLE_TYPE)) {
 				const shown = shownProperties(description.properties, node.parameters);
 				for (const [name, value] of Object.entries(node.parameters)) {
