@@ -13,8 +13,8 @@ export const PAGE_SIZE = 100;
 /** Date-ordered slices are planned to hold about this many pages each, so parallel chains end close together. */
 const PAGES_PER_SLICE = 4;
 
-/** Slices per concurrent request: more, smaller slices balance the chains better but cost one probe each. */
-const SLICES_PER_WORKER = 2;
+/** Slices per concurrent request: more, smaller slices balance the chains better, but each costs a probe and a part-filled last page (CPU through n8n's HTTP stack). */
+const SLICES_PER_WORKER = 1;
 
 export interface PagerOptions {
 	concurrency: number;
