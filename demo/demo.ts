@@ -89,8 +89,7 @@ export function demoCredentials(env: Pick<DemoEnv, 'store' | 'office'>): Record<
 			// The sandbox store's certificate is self-signed (sandbox/certs).
 			ignoreSslIssues: true,
 		},
-		// authMode/bearerToken for the rewritten Extend Commerce API credential; accessToken until the push node moves to it.
-		extendCommerceApi: { apiUrl: env.office.url, authMode: 'bearer', bearerToken: env.office.credentials.bearer, accessToken: env.office.credentials.bearer, ignoreSslIssues: false },
+		extendCommerceApi: { apiUrl: env.office.url, authMode: 'bearer', bearerToken: env.office.credentials.bearer, ignoreSslIssues: false },
 	};
 }
 
