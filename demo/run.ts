@@ -3,6 +3,7 @@
  * twice — a first full sync, then an incremental one after some store changes.
  * Only 127.0.0.1 is contacted. With --serve both sandboxes keep serving until Ctrl-C.
  */
+import { runReverseDemo, type ReverseDemoSummary } from './reverse';
 import { DEMO_CONNECTION_NAME, DEMO_RATE_LIMIT, DEMO_STORE, runDemo, startDemoEnv, TEMPLATES, type DemoEnv } from './demo';
 import { formatSummary, totals, type RunSummary } from './summary';
 import { serveUntilStopped } from '../sandbox/serve';
@@ -39,6 +40,14 @@ export function describeEnv(env: DemoEnv): string[] {
 	];
 }
 
+export function reverseLines(summary: ReverseDemoSummary): string[] {
+	return [
+		`AvailableBalanceChanged for ${summary.stock.sku}: WooCommerce stock ${summary.stock.before ?? 'unmanaged'} → ${summary.stock.after ?? 'unmanaged'} (${summary.stock.runs} run)`,
+		`OrderPicked for Extend order ${summary.order.extendOrderNumber}: WooCommerce order #${summary.order.wooOrderNumber} ${summary.order.before} → ${summary.order.after}, note "${summary.order.note ?? ''}" (${summary.order.runs} run)`,
+		`webhook deliveries: ${summary.deliveries.map((d) => `${d.action} attempt ${d.attempt} → ${d.status}`).join(', ')}`,
+	];
+}
+
 export function runBlock(title: string, summaries: RunSummary[]): string[] {
 	const sum = totals(summaries);
 	return [
@@ -72,6 +81,11 @@ async function main(argv: string[]): Promise<void> {
 		});
 		for (const line of runBlock('Run 2 — incremental (only what changed since the saved cursor)', report.second)) console.log(line);
 		failed = [...report.first, ...report.second].some((s) => s.status !== 'success');
+		console.log('');
+		console.log('Back to the store — the webhook templates (signed Extend webhooks; separate small sandboxes):');
+		const reverse = await runReverseDemo();
+		for (const line of reverseLines(reverse)) console.log(`  ${line}`);
+		failed ||= reverse.stock.after === reverse.stock.before || reverse.order.after !== 'completed';
 		console.log('');
 		console.log(`Back office page: ${env.office.origin}/`);
 		finished = true;
