@@ -20,7 +20,7 @@ export class WooCommerceFetch implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Records', 'Sync Window'],
-		credentials: [{ name: 'extendCommerceConnectionApi', required: true, testedBy: 'wooCommerceConnectionTest' }],
+		credentials: [{ name: 'extendCommerceConnectionApi', displayName: 'WooCommerce Store Connection', required: true, testedBy: 'wooCommerceConnectionTest' }],
 		properties: fetchProperties,
 	};
 

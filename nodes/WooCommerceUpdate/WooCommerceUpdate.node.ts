@@ -22,7 +22,7 @@ export class WooCommerceUpdate implements INodeType {
 		usableAsTool: undefined,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'extendCommerceConnectionApi', required: true, testedBy: 'wooCommerceConnectionTest' }],
+		credentials: [{ name: 'extendCommerceConnectionApi', displayName: 'WooCommerce Store Connection', required: true, testedBy: 'wooCommerceConnectionTest' }],
 		properties: [...resourceProperties, ...productStockProperties, ...orderProperties],
 	};
 
