@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Installs the second n8n line of the workflow tests (test/n8n-1.123: n8n 1.123.81's n8n-core,
 // n8n-workflow and n8n-nodes-base) from its own lock file, unless that exact lock is installed
-// already. Runs before `npm test`, so a clean clone needs nothing but `npm ci && npm test`.
+// already. `npm test` runs it first (not as a pretest hook: .npmrc sets ignore-scripts), so a clean clone needs nothing but `npm ci && npm test`.
 const { createHash } = require('node:crypto');
 const { execFileSync } = require('node:child_process');
 const { existsSync, readFileSync, writeFileSync } = require('node:fs');
