@@ -11,11 +11,10 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentials-helper';
 import { PackageNodeTypes } from './node-types';
-import { runWorkflow, type RunResult, type WorkflowJson } from './run-workflow';
+import { runWorkflow, workflowOf, type RunResult, type WorkflowJson } from './run-workflow';
 
 export interface WebhookCall {
 	status: number;
@@ -72,15 +71,7 @@ export async function serveWebhook(workflowJson: WorkflowJson, options: ServeOpt
 	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 	const description = nodeType.description.webhooks?.[0] as IWebhookDescription;
 	// One Workflow object for all calls, like an active workflow in n8n: its static data lives as long as the server.
-	const workflow = new Workflow({
-		id: workflowJson.id ?? 'test-workflow',
-		name: workflowJson.name ?? 'Test workflow',
-		nodes: structuredClone(workflowJson.nodes),
-		connections: structuredClone(workflowJson.connections),
-		nodeTypes,
-		active: true,
-		settings: workflowJson.settings ?? {},
-	});
+	const workflow = workflowOf(workflowJson, nodeTypes, { active: true });
 	const calls: WebhookCall[] = [];
 	const runs: Array<Promise<RunResult>> = [];
 	let answersToLose = options.loseAnswers ?? 0;

@@ -54,6 +54,20 @@ export interface RunResult {
 	credentialReads: Record<string, number>;
 }
 
+/** n8n's Workflow object for exported workflow JSON, as n8n builds it for a run or an active workflow. */
+export function workflowOf(workflowJson: WorkflowJson, nodeTypes: PackageNodeTypes, state: { active: boolean; staticData?: IDataObject }): Workflow {
+	return new Workflow({
+		id: workflowJson.id ?? 'test-workflow',
+		name: workflowJson.name ?? 'Test workflow',
+		nodes: structuredClone(workflowJson.nodes),
+		connections: structuredClone(workflowJson.connections),
+		nodeTypes,
+		active: state.active,
+		settings: workflowJson.settings ?? {},
+		staticData: state.staticData,
+	});
+}
+
 /**
  * Runs a workflow — JSON as the n8n editor exports it — through n8n-core's real WorkflowExecute,
  * with this package's nodes and credentials loaded from source.
@@ -63,16 +77,7 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 	const credentialsHelper = new TestCredentialsHelper(options.credentials ?? {});
 	const executionId = options.executionId ?? randomUUID();
 	const mode = options.mode ?? 'trigger';
-	const workflow = new Workflow({
-		id: workflowJson.id ?? 'test-workflow',
-		name: workflowJson.name ?? 'Test workflow',
-		nodes: structuredClone(workflowJson.nodes),
-		connections: structuredClone(workflowJson.connections),
-		nodeTypes,
-		active: false,
-		settings: workflowJson.settings ?? {},
-		staticData: options.staticData ?? {},
-	});
+	const workflow = workflowOf(workflowJson, nodeTypes, { active: false, staticData: options.staticData ?? {} });
 
 	const hooks = new ExecutionLifecycleHooks(mode, executionId, { ...workflowJson, id: workflow.id } as IWorkflowBase);
 	const nodeExecutionOrder: string[] = [];
