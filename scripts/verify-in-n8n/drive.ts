@@ -140,7 +140,8 @@ async function summary(id: string): Promise<ExecutionSummary> {
 		mode: execution.mode,
 		fetched: count(FETCH_NODE),
 		pushed: count(PUSH_NODE, 0),
-		rejected: count(PUSH_NODE, 1),
+		// The push node's outputs: Results, Next Cursor, then n8n's error output (the template's "Rejected records").
+		rejected: count(PUSH_NODE, 2),
 		rejectedBranchRan: REJECTED_NODE in runData,
 		error: data.resultData.error?.message,
 	};
@@ -209,7 +210,9 @@ async function main(): Promise<void> {
 	for (const [label, id] of Object.entries(ids)) {
 		[first[label]] = await waitForExecutions(id, 1);
 		console.log(line(`${label} first`, first[label]));
-		check(first[label].status === 'success' && first[label].fetched > 0 && first[label].pushed + first[label].rejected === first[label].fetched, `${label}: the first sync delivered every fetched record`);
+		// Products count parents when fetched and parents plus variations when pushed.
+		const delivered = first[label].pushed + first[label].rejected;
+		check(first[label].status === 'success' && first[label].fetched > 0 && (label === 'products' ? delivered >= first[label].fetched : delivered === first[label].fetched), `${label}: the first sync delivered every fetched record`);
 	}
 	const changes = await control<{ done: string[] }>('POST', '/change');
 	for (const change of changes.done) console.log(`  store change: ${change}`);
@@ -220,7 +223,8 @@ async function main(): Promise<void> {
 		const incremental = runs.slice(countNow[label]).find((run) => run.fetched > 0) ?? runs[runs.length - 1];
 		console.log(line(`${label} incremental`, incremental));
 		check(incremental.status === 'success' && incremental.fetched > 0 && incremental.fetched < first[label].fetched, `${label}: the incremental run fetched only what changed`);
-		if (label === 'orders') check(incremental.rejectedBranchRan && incremental.rejected === 1, 'orders: the rejected record reached "Rejected records"');
+		// The store change removes a product's SKU: Extend refers to products by SKU, so it is refused.
+		if (label === 'products') check(incremental.rejectedBranchRan && incremental.rejected === 1, 'products: the rejected record reached "Rejected records"');
 	}
 	for (const id of Object.values(ids)) await deactivate(id);
 

@@ -16,6 +16,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
+import { storeSkus } from '../../sandbox/cli';
 import { changeStore, DEMO_STORE, demoCredentials, loadTemplate, startDemoEnv, TEMPLATES } from '../../demo/demo';
 
 function flag(name: string, fallback: number): number {
@@ -40,6 +41,9 @@ async function main(): Promise<void> {
 	const outDir = process.argv[2];
 	if (!outDir) throw new Error('usage: sandboxes.ts OUT_DIR [--orders N] [--products N]');
 	const env = await startDemoEnv({ ...DEMO_STORE, orders: flag('--orders', 200), products: flag('--products', 40) });
+	// Both templates fire on the same schedule tick here, so orders can reach Extend before their
+	// products; Extend expects products to exist in both systems, so the back office knows them first.
+	env.office.master.addProducts(storeSkus(env.store));
 	const data = demoCredentials(env);
 	const ids = templateCredentialIds();
 	const credentials = Object.entries(data).map(([type, values]) => ({
