@@ -19,6 +19,8 @@ import path from 'node:path';
 import { storeSkus } from '../../sandbox/cli';
 import { changeStore, DEMO_STORE, demoCredentials, loadTemplate, startDemoEnv, TEMPLATES } from '../../demo/demo';
 
+const SENT_STATUSES = ['processing', 'on-hold', 'completed'];
+
 function flag(name: string, fallback: number): number {
 	const index = process.argv.indexOf(name);
 	return index > 0 ? Number(process.argv[index + 1]) : fallback;
@@ -69,14 +71,17 @@ async function main(): Promise<void> {
 		if (req.method === 'GET' && req.url === '/office') {
 			const orders = env.office.data.orders();
 			const externals = orders.map((order) => order.orderNumberExternal);
-			const storeOrders = env.store.store.orders().filter((order) => order.status !== 'trash').length;
+			// The orders the template sends: its Statuses to Send (processing, on-hold, completed); the
+			// others are skipped by design (pending, failed, drafts) or only cancel what was sent.
+			const sendable = env.store.store.orders().filter((order) => SENT_STATUSES.includes(order.status));
+			const storeOrders = sendable.length;
 			const writes: Record<string, number> = {};
 			for (const entry of env.office.log) {
 				if (entry.method === 'GET') continue;
 				const key = `${entry.method} ${entry.path.split('?')[0].replace(/\/\d+(?=\/|$)/g, '/{n}')} ${entry.status}`;
 				writes[key] = (writes[key] ?? 0) + 1;
 			}
-			const storeIds = env.store.store.orders().filter((order) => order.status !== 'trash').map((order) => String(order.id));
+			const storeIds = sendable.map((order) => String(order.id));
 			const missing = storeIds.filter((id) => !externals.includes(id));
 			return answer({ storeOrders, officeOrders: orders.length, distinctExternal: new Set(externals).size, missing: missing.slice(0, 20), missingCount: missing.length, officeProducts: env.office.data.products().length, writes });
 		}
