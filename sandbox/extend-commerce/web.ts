@@ -20,7 +20,7 @@ export function escapeHtml(value: unknown): string {
 }
 
 const newestFirst = <T>(items: T[], changed: (item: T) => string): T[] =>
-	[...items].sort((a, b) => changed(b).localeCompare(changed(a))).slice(0, LATEST_LIMIT);
+	[...items].reverse().sort((a, b) => changed(b).localeCompare(changed(a))).slice(0, LATEST_LIMIT); // reversed first: records changed in the same millisecond stay newest (last stored) first
 
 function table(headings: string[], rows: unknown[][], empty: string): string {
 	const head = headings.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
