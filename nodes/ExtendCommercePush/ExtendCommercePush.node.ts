@@ -53,7 +53,16 @@ export class ExtendCommercePush implements INodeType {
 				testedBy: 'extendCommerceOAuth2ApiTest',
 				displayOptions: { show: { authentication: [EXTEND_CLIENT_CREDENTIALS_TYPE] } },
 			},
-			{ name: 'extendCommerceConnectionApi', displayName: 'WooCommerce Store Connection', required: false, testedBy: 'wooCommerceConnectionTest' },
+			{
+				name: 'extendCommerceConnectionApi',
+				displayName: 'WooCommerce Store Connection',
+				required: false,
+				testedBy: 'wooCommerceConnectionTest',
+				// Always shown. n8n's editor treats a slot without displayOptions.show as one of the node's
+				// Authentication choices and lists back-office credentials in it; a condition that is not on
+				// Authentication keeps this slot to store connections (seen in n8n 1.123 and 2.41 editors).
+				displayOptions: { show: { '@version': [1] } },
+			},
 		],
 		properties: [
 			authenticationProperty,

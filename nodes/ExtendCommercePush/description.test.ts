@@ -1,4 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+import type { INode, INodeProperties } from 'n8n-workflow';
 
 import { ExtendCommerceApi } from '../../credentials/ExtendCommerceApi.credentials';
 import { ExtendCommerceOAuth2Api } from '../../credentials/ExtendCommerceOAuth2Api.credentials';
@@ -45,6 +46,21 @@ describe('the Extend Commerce node in the editor', () => {
 			['extendCommerceConnectionApi', 'WooCommerce Store Connection', false, undefined],
 		]);
 		for (const reference of description.credentials ?? []) expect(node.methods.credentialTest).toHaveProperty(String(reference.testedBy));
+	});
+
+	it('keeps the store-connection slot out of the Authentication choices, so the editor lists store connections in it', () => {
+		// n8n's editor (1.123 and 2.41) counts a credential slot as an Authentication choice when it has no
+		// displayOptions.show, or when its show names the Authentication field; such a slot lists the
+		// back-office credentials instead of its own type.
+		const slot = description.credentials?.find((c) => c.name === 'extendCommerceConnectionApi');
+		const show = slot?.displayOptions?.show;
+		expect(show).toBeDefined();
+		expect(Object.keys(show ?? {})).not.toContain('authentication');
+		// …and it is still shown for every operation of this version.
+		for (const [resource, operation] of [['order', 'create'], ['product', 'upsert'], ['order', 'get'], ['productAvailability', 'getChanged']]) {
+			const parameters = { authentication: 'extendCommerceApi', resource, operation };
+			expect(NodeHelpers.displayParameter(parameters, slot!, { typeVersion: description.version } as INode, description)).toBe(true);
+		}
 	});
 
 	it('offers no operation to AI agents: every one writes to the back office', () => {
