@@ -88,7 +88,7 @@ export class ExtendCommercePush implements INodeType {
 		if (run) return await run.call(this);
 		if (resource === '__CUSTOM_API_CALL__' || operation === '__CUSTOM_API_CALL__') {
 			throw new NodeOperationError(this.getNode(), 'Custom API calls are made with an HTTP Request node.', {
-				description: 'Add an HTTP Request node, set Authentication to "Predefined Credential Type" and choose the Extend Commerce API credential.',
+				description: 'Add an HTTP Request node, set Authentication to "Predefined Credential Type" and choose the Extend Commerce Back Office credential.',
 			});
 		}
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported.`, { description: 'Choose one of the listed operations.' });

@@ -20,7 +20,7 @@ export async function wooCommerceConnectionTest(this: ICredentialTestFunctions, 
 	return { status: diagnosis.ok ? 'OK' : 'Error', message: diagnosis.message };
 }
 
-/** Tests the Extend Commerce API credential (API key, bearer token or Basic) with one cheap read. */
+/** Tests the Extend Commerce Back Office API credential (API key, bearer token or Basic) with one cheap read. */
 export async function extendCommerceApiTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
 	const data = credential.data ?? {};
 	const send = sendFromCredentialTest(this, (options) => applyExtendAuth(data, options));
@@ -29,7 +29,7 @@ export async function extendCommerceApiTest(this: ICredentialTestFunctions, cred
 }
 
 /**
- * Tests the Extend Commerce OAuth2 API credential: asks the token URL for a client-credentials
+ * Tests the Extend Commerce Back Office OAuth2 API credential: asks the token URL for a client-credentials
  * token, then makes the same read with it. (In the n8n editor, n8n runs its own OAuth2 check for
  * credentials extending oAuth2Api; this one runs where the node's test is called.)
  */

@@ -31,7 +31,7 @@ export type Query = Record<string, QueryValue>;
 export interface ExtendClientSettings {
 	/** The API base, path prefix kept (see normaliseExtendApiUrl). */
 	apiUrl: string;
-	/** What a user checks when the credential is refused, e.g. "the API key in the Extend Commerce API credential". */
+	/** What a user checks when the credential is refused, e.g. "the API key in the Extend Commerce Back Office credential". */
 	credentialHint: string;
 	secrets: string[];
 	ignoreSslIssues?: boolean;
@@ -63,7 +63,7 @@ export class ExtendClient {
 		if (!this.apiUrl) {
 			throw new TransportError(
 				'invalid-input',
-				`The API URL "${settings.apiUrl}" of the Extend Commerce credential is not a web address.`,
+				`The API URL "${settings.apiUrl}" of the Extend Commerce Back Office credential is not a web address.`,
 				'Enter the REST API\'s base address as Extend gave it, e.g. https://api.example.com/tenant/api.',
 			);
 		}
@@ -154,9 +154,9 @@ export function rateLimitBucket(request: Pick<HttpRequest, 'method' | 'url'>, ap
 export function extendSettingsFrom(type: ExtendCredentialType, credentials: ICredentialDataDecryptedObject): ExtendClientSettings {
 	const hint =
 		type === EXTEND_CLIENT_CREDENTIALS_TYPE
-			? 'the Client ID, Client Secret and Access Token URL in the Extend Commerce OAuth2 API credential'
+			? 'the Client ID, Client Secret and Access Token URL in the Extend Commerce Back Office OAuth2 credential'
 			: { apiKey: 'the header name and API key', bearer: 'the bearer token', basic: 'the user and password' }[authModeOf(credentials)] +
-				' in the Extend Commerce API credential';
+				' in the Extend Commerce Back Office credential';
 	return {
 		apiUrl: String(credentials.apiUrl ?? ''),
 		credentialHint: hint,

@@ -13,7 +13,7 @@ describe('describeExtendFailure', () => {
 
 	it.each([
 		[json(401, { error: 'invalid key' }), /^Extend Commerce did not accept the credential \(HTTP 401\): invalid key\.$/, /^Check the API key\.$/],
-		[json(403, {}), /^The Extend Commerce credential may not do this: POST \/tenant\/api\/CustomerOrders \(HTTP 403\)\.$/, /administrator/],
+		[json(403, {}), /^The Extend Commerce Back Office credential may not do this: POST \/tenant\/api\/CustomerOrders \(HTTP 403\)\.$/, /administrator/],
 		[{ status: 404, headers: { 'content-type': 'text/html' }, text: '<html>Not here</html>' }, /^Nothing at the API URL answers like Extend Commerce/, /API URL/],
 		[json(429, {}), /too many requests/, /Requests in Flight/],
 		[{ status: 502, headers: { 'content-type': 'text/html' }, text: '<html><title>Bad gateway</title></html>' }, /^Extend Commerce had a server error \(HTTP 502\)\.$/, /saved no cursor/],
@@ -28,6 +28,11 @@ describe('describeExtendFailure', () => {
 	it('tells a missing record (JSON 404) from a wrong address', () => {
 		expect(isNotFound(describeExtendFailure(json(404, { message: 'No product P-1' }), request, ''))).toBe(true);
 		expect(isNotFound(describeExtendFailure({ status: 404, headers: {}, text: '<html></html>' }, request, ''))).toBe(false);
+	});
+
+	it('a 404 points at the API URL of the Extend Commerce Back Office credential, as the editor names it', () => {
+		expect(describeExtendFailure(json(404, { message: 'No product P-1' }), request, '').description).toMatch(/^Check the API URL in the Extend Commerce Back Office credential \(/);
+		expect(describeExtendFailure({ status: 404, headers: {}, text: '<html></html>' }, request, '').description).toMatch(/^Check the API URL in the Extend Commerce Back Office credential: /);
 	});
 });
 

@@ -87,7 +87,7 @@ export type CredentialHint = string;
 
 /**
  * The words for a final non-2xx answer of Extend Commerce: one sentence what is wrong, one what
- * to do. `credentialHint` names the fields to check ("the API key in the Extend Commerce API credential").
+ * to do. `credentialHint` names the fields to check ("the API key in the Extend Commerce Back Office credential").
  */
 export function describeExtendFailure(response: HttpResponse, request: Pick<HttpRequest, 'method' | 'url'>, credentialHint: CredentialHint): TransportError {
 	const said = extendMessageOf(response);
@@ -110,7 +110,7 @@ export function describeExtendFailure(response: HttpResponse, request: Pick<Http
 		case 403:
 			return new TransportError(
 				'http',
-				sentence(`The Extend Commerce credential may not do this: ${where} (HTTP 403)${quoted}`),
+				sentence(`The Extend Commerce Back Office credential may not do this: ${where} (HTTP 403)${quoted}`),
 				'Ask your Extend Commerce administrator to give this API client the rights for orders and products.',
 				403,
 				undefined,
@@ -121,7 +121,7 @@ export function describeExtendFailure(response: HttpResponse, request: Pick<Http
 				return new TransportError(
 					'http',
 					sentence(`Extend Commerce found nothing at ${where} (HTTP 404)${quoted}`),
-					'Check the API URL in the Extend Commerce credential (the base address as Extend gave it, including any path after the host); if it is right, the record is gone from Extend.',
+					'Check the API URL in the Extend Commerce Back Office credential (the base address as Extend gave it, including any path after the host); if it is right, the record is gone from Extend.',
 					404,
 					EXTEND_FAILURE.notFound,
 					said,
@@ -130,7 +130,7 @@ export function describeExtendFailure(response: HttpResponse, request: Pick<Http
 			return new TransportError(
 				'http',
 				sentence(`Nothing at the API URL answers like Extend Commerce: ${where} (HTTP 404)`),
-				'Check the API URL in the Extend Commerce credential: it is the REST API\'s base address as Extend gave it, including any path after the host.',
+				'Check the API URL in the Extend Commerce Back Office credential: it is the REST API\'s base address as Extend gave it, including any path after the host.',
 				404,
 				EXTEND_FAILURE.noSuchAddress,
 			);

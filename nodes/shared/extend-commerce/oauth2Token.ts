@@ -39,9 +39,9 @@ export async function clientCredentialsToken(send: HttpSend, credentials: ICrede
 		describeHttpFailure: (response, request) => {
 			if (response.status === 400 || response.status === 401) {
 				const said = extendMessageOf(response);
-				return new TransportError('http', `The token URL refused the client ID or secret (HTTP ${response.status})${said ? `: ${said.replace(/[.\s]+$/, '')}` : ''}.`, 'Check the Client ID, Client Secret and Scope in the Extend Commerce OAuth2 API credential.', response.status);
+				return new TransportError('http', `The token URL refused the client ID or secret (HTTP ${response.status})${said ? `: ${said.replace(/[.\s]+$/, '')}` : ''}.`, 'Check the Client ID, Client Secret and Scope in the Extend Commerce Back Office OAuth2 credential.', response.status);
 			}
-			return describeExtendFailure(response, request, 'the Access Token URL in the Extend Commerce OAuth2 API credential');
+			return describeExtendFailure(response, request, 'the Access Token URL in the Extend Commerce Back Office OAuth2 credential');
 		},
 		secrets: [...settings.secrets, headers.Authorization?.slice('Basic '.length)],
 		skipTlsVerification: settings.ignoreSslIssues === true,

@@ -56,15 +56,15 @@ describe('the Extend Commerce credential test names each fault in words, for all
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(
 			mode === 'oauth2'
-				? /^The token URL refused the client ID or secret \(HTTP 401\).*\. Check the Client ID, Client Secret and Scope in the Extend Commerce OAuth2 API credential\.$/
-				: /^Extend Commerce did not accept the credential \(HTTP 401\).*\. Check the .* in the Extend Commerce API credential\.$/,
+				? /^The token URL refused the client ID or secret \(HTTP 401\).*\. Check the Client ID, Client Secret and Scope in the Extend Commerce Back Office OAuth2 credential\.$/
+				: /^Extend Commerce did not accept the credential \(HTTP 401\).*\. Check the .* in the Extend Commerce Back Office credential\.$/,
 		);
 	});
 
 	it.each(MODES)('%s: missing rights (403)', async (mode) => {
 		office.faults.add({ kind: 'status', status: 403, match: { path: /customerorders/i } });
 		const result = await check(mode, officeCredential(office, mode));
-		expect(result.message).toMatch(/^The Extend Commerce credential may not do this: GET \/demo-tenant\/api\/CustomerOrders \(HTTP 403\).*Ask your Extend Commerce administrator/);
+		expect(result.message).toMatch(/^The Extend Commerce Back Office credential may not do this: GET \/demo-tenant\/api\/CustomerOrders \(HTTP 403\).*Ask your Extend Commerce administrator/);
 	});
 
 	it.each(MODES)('%s: a wrong API URL (404 / not the API)', async (mode) => {

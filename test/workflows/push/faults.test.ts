@@ -36,7 +36,7 @@ describe('systemic faults stop the run in words, hand on no cursor, leak no secr
 	it('401: a refused API key', async () => {
 		const error = await failingRun(withOffice({ apiKeyValue: 'not-the-key-4711' }));
 		expect(error.message).toMatch(/^Extend Commerce did not accept the credential \(HTTP 401\)/);
-		expect(error.description).toBe('Check the header name and API key in the Extend Commerce API credential.');
+		expect(error.description).toBe('Check the header name and API key in the Extend Commerce Back Office credential.');
 	});
 
 	it('401: a client secret the OAuth2 token URL refuses', async () => {
@@ -44,14 +44,14 @@ describe('systemic faults stop the run in words, hand on no cursor, leak no secr
 		const result = await runPush(office, { resource: 'order', items: orders, auth: 'oauth2', onError: 'continueErrorOutput' }, { credentials });
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe('Extend Commerce did not accept the credential (HTTP 401): the token URL did not issue a token for this client.');
-		expect((result.error as unknown as { description: string }).description).toBe('Check the Client ID, Client Secret and Access Token URL in the Extend Commerce OAuth2 API credential.');
+		expect((result.error as unknown as { description: string }).description).toBe('Check the Client ID, Client Secret and Access Token URL in the Extend Commerce Back Office OAuth2 credential.');
 		expect(everythingSaid(result)).not.toContain('not-the-secret-4711');
 	});
 
 	it('403: a principal without write rights', async () => {
 		const credentials = { ...pushCredentials(office), extendCommerceApi: officeCredential(office, 'apiKey', 'readOnly') };
 		const error = await failingRun(credentials);
-		expect(error.message).toMatch(/^The Extend Commerce credential may not do this: POST \/demo-tenant\/api\/CustomerOrders \(HTTP 403\)/);
+		expect(error.message).toMatch(/^The Extend Commerce Back Office credential may not do this: POST \/demo-tenant\/api\/CustomerOrders \(HTTP 403\)/);
 		expect(error.description).toMatch(/rights for orders and products/);
 	});
 

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import type { INodeProperties, INodeType } from 'n8n-workflow';
 
-import { TEMPLATES, TEMPLATES_DIR } from '../../../demo/demo';
+import { loadTemplate, TEMPLATES, TEMPLATES_DIR } from '../../../demo/demo';
 import { REVERSE_TEMPLATES } from '../../support/reverse-env';
 import { PackageNodeTypes } from '../../harness/node-types';
 import { loadPackageCredentials, loadPackageNodes } from '../../harness/package-loader';
@@ -22,6 +22,8 @@ const DATA_TABLE_TYPE = 'n8n-nodes-base.dataTable';
 const PUSH_TYPE = `${PACKAGE_PREFIX}extendCommercePush`;
 
 const packageNodes = loadPackageNodes();
+/** The word a node's short note uses for each credential. */
+const NOTE_WORD: Record<string, RegExp> = { extendCommerceApi: /back office/i, extendCommerceConnectionApi: /store/ };
 const resources = ['product', 'order'] as const;
 
 function descriptionOf(type: string): INodeType['description'] {
@@ -142,14 +144,33 @@ describe.each(resources)('the %s template file', (resource) => {
 		const note = stickyText(workflow);
 		expect(note).toContain(`\`${SYNC_TABLE_NAME}\``);
 		for (const column of SYNC_TABLE_COLUMNS) expect(note).toContain(`\`${column.name}\``);
-		expect(note).toMatch(/all of type \*String\*/);
+		// The steps as the editors show them: "Create data table", then "Add Column" per column (type string, the default).
+		expect(SYNC_TABLE_COLUMNS.every((c) => c.type === 'string')).toBe(true);
+		expect(note).toContain('Overview → Data tables → **Create data table**');
+		expect(note).toContain(`**Add Column** four times: ${SYNC_TABLE_COLUMNS.map((c) => `\`${c.name}\``).join(', ')} (type \`string\`)`);
+		expect(SYNC_TABLE_COLUMNS).toHaveLength(4);
 		expect(note).toMatch(/Re-sync from a date[^\n]*set `cursor`/);
 	});
 
 	it('leaves the Data table empty, to be picked from the list (n8n 1.123 cannot find a table by name), and the note says where', () => {
 		const { read, save } = cursorNodes(workflow);
 		for (const node of [read, save]) expect(node.parameters.dataTableId).toEqual({ __rl: true, mode: 'list', value: '' });
-		expect(stickyText(workflow)).toMatch(/pick it in \*Read cursor\* and \*Save cursor\*/);
+		expect(stickyText(workflow)).toMatch(/Pick it in \*Read cursor\* and \*Save cursor\* \(Data table → From List\)/);
+		// …in the words both editors show for the Data table parameter and its list mode.
+		for (const line of ['2.41', '1.123'] as const) {
+			const property = dataTableDescription(line).properties.find((p) => p.name === 'dataTableId')!;
+			expect([property.displayName, property.modes?.find((m) => m.name === 'list')?.displayName]).toEqual(['Data table', 'From List']);
+		}
+	});
+
+	it('leaves room between WooCommerce Fetch and Extend Commerce for the item-count label and the Sync Window output\'s label', () => {
+		const fetch = onlyNodeOfType(workflow, FETCH_TYPE);
+		const push = onlyNodeOfType(workflow, PUSH_TYPE);
+		expect(push.position[1]).toBe(fetch.position[1]);
+		expect(push.position[0] - fetch.position[0]).toBeGreaterThanOrEqual(320);
+		for (const node of workflow.connections[push.name].main.flat().map((c) => workflow.nodes.find((n) => n.name === c?.node)!)) {
+			expect(node.position[0] - push.position[0]).toBeGreaterThanOrEqual(240);
+		}
 	});
 
 	it('sets only parameters n8n 1.123\'s and 2.41\'s Data table nodes both have, with values they offer', () => {
@@ -182,7 +203,7 @@ describe.each(resources)('the %s template file', (resource) => {
 		for (const node of [onlyNodeOfType(workflow, FETCH_TYPE), onlyNodeOfType(workflow, PUSH_TYPE)]) {
 			// The credential slots the node shows for the template's parameters (e.g. its Authentication).
 			const declared = (descriptionOf(node.type).credentials ?? [])
-				.filter((c) => Object.entries(c.displayOptions?.show ?? {}).every(([name, allowed]) => (allowed as unknown[]).includes(node.parameters[name])))
+				.filter((c) => Object.entries(c.displayOptions?.show ?? {}).every(([name, allowed]) => (allowed as unknown[]).includes(name === '@version' ? node.typeVersion : node.parameters[name])))
 				.map((c) => c.name)
 				.sort();
 			expect(Object.keys(node.credentials ?? {}).sort()).toEqual(declared);
@@ -193,24 +214,20 @@ describe.each(resources)('the %s template file', (resource) => {
 				references.set(type, reference);
 			}
 			expect(node.notesInFlow).toBe(true);
-			expect(node.notes).toMatch(/Credential/);
 		}
-		// Notes, placeholders and the sticky note name each credential as n8n's credential list shows it.
+		// The short node note says what each credential is for (the canvas cuts notes off);
+		// placeholders and the sticky note name each credential as n8n's credential list shows it.
 		const credentialTypes = loadPackageCredentials();
+		const credentials = stickyText(workflow).split('\n').find((line) => line.includes('**Credentials**'))!;
 		for (const node of [onlyNodeOfType(workflow, FETCH_TYPE), onlyNodeOfType(workflow, PUSH_TYPE)]) {
+			expect(credentials).toContain(`*${node.name}*`);
 			for (const [type, reference] of Object.entries(node.credentials ?? {})) {
 				const shown = credentialTypes.get(type)?.displayName ?? type;
-				expect({ node: node.name, note: node.notes?.includes(`(${shown})`) }).toEqual({ node: node.name, note: true });
+				expect({ node: node.name, note: node.notes }).toEqual({ node: node.name, note: expect.stringMatching(NOTE_WORD[type]) });
 				expect(reference.name).toContain(`(${shown})`);
-				expect(stickyText(workflow)).toContain(`*${shown}*`);
+				expect(credentials).toContain(`*${shown}*`);
 			}
 		}
-	});
-
-	it('sizes the sticky note so that its text is not clipped (n8n 1.123 cuts what does not fit)', () => {
-		const note = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.stickyNote')!;
-		const { height, width } = note.parameters as { height: number; width: number };
-		expect(estimatedStickyHeight(String(note.parameters.content), width)).toBeLessThanOrEqual(height);
 	});
 
 	it('connects every node except sticky notes, and no connection points to a missing node', () => {
@@ -274,6 +291,53 @@ describe('the products template\'s currency', () => {
 		const notes = workflow.nodes.filter((n) => n.type === 'n8n-nodes-base.stickyNote').map((n) => String(n.parameters.content));
 		expect(notes.join('\n')).toMatch(/USD/);
 		expect(notes.join('\n')).toMatch(/store's currency/i);
+	});
+});
+
+describe('the orders template\'s customer', () => {
+	it('names the field that holds WEBSHOP as the node shows it', () => {
+		const push = onlyNodeOfType(template('order'), PUSH_TYPE);
+		expect(push.parameters).toMatchObject({ customerNumberMode: 'fixed', customerNumber: 'WEBSHOP' });
+		const field = shownProperties(descriptionOf(PUSH_TYPE).properties, push.parameters).find((p) => p.name === 'customerNumber')!;
+		expect(field.displayName).toBe('Webshop Customer Number');
+		expect(stickyText(template('order'))).toContain(`**${field.displayName}** on *Extend Commerce* is \`WEBSHOP\``);
+	});
+});
+
+describe.each([...TEMPLATES.map((t) => t.file), ...Object.values(REVERSE_TEMPLATES)])('the canvas of %s', (file) => {
+	const workflow = loadTemplate(file);
+	const sticky = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.stickyNote')!;
+
+	it('keeps node notes short enough to read on the canvas (it cuts them off after about 28 characters)', () => {
+		for (const node of workflow.nodes.filter((n) => n.notes !== undefined)) {
+			expect({ node: node.name, notesInFlow: node.notesInFlow, fits: node.notes!.length <= 28 }).toEqual({ node: node.name, notesInFlow: true, fits: true });
+		}
+	});
+
+	it('sizes the sticky note so that its text is not clipped (n8n 1.123 cuts what does not fit)', () => {
+		const { height, width } = sticky.parameters as { height: number; width: number };
+		expect(estimatedStickyHeight(String(sticky.parameters.content), width)).toBeLessThanOrEqual(height);
+	});
+
+	it('keeps the sticky note clear of the nodes, their notes and some margin', () => {
+		const { height, width } = sticky.parameters as { height: number; width: number };
+		const [left, top] = sticky.position;
+		for (const node of workflow.nodes.filter((n) => n !== sticky)) {
+			const [x, y] = node.position;
+			// A node is about 100 px square, its note below it; 20 px margin all round.
+			const overlaps = x - 20 < left + width && x + 120 > left && y - 20 < top + height && y + 160 > top;
+			expect({ node: node.name, overlaps }).toEqual({ node: node.name, overlaps: false });
+		}
+	});
+
+	it('tells n8n 1.x users to save the imported workflow first when its ID keys a cursor row (1.123 leaves $workflow.id empty until then)', () => {
+		const keyed = JSON.stringify(workflow.nodes).includes('$workflow.id');
+		expect(String(sticky.parameters.content).includes('n8n 1.x: **Save** the workflow after importing it; its ID keys the cursor row.')).toBe(keyed);
+	});
+
+	it('tells how to switch the workflow on in both editors: Activate (n8n 1.x) or Publish (n8n 2.x)', () => {
+		expect(String(sticky.parameters.content)).toContain('**Activate** it (n8n 1.x: the Inactive/Active switch) or **Publish** it (n8n 2.x)');
+		expect(String(sticky.parameters.content)).toContain('it is imported inactive');
 	});
 });
 
