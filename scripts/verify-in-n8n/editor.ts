@@ -401,6 +401,11 @@ async function main(): Promise<void> {
 		const sticky = page.locator('[data-test-id=canvas-sticky-note-node], [data-test-id=sticky]').first();
 		const clipped = await sticky.evaluate((element) => [...element.querySelectorAll('*')].some((child) => child.scrollHeight > child.clientHeight + 4 && getComputedStyle(child).overflowY !== 'visible'));
 		check(!clipped, 'the sticky note shows its whole text');
+		// …and says what the README says, in the editor's own words.
+		const note = await sticky.innerText();
+		for (const words of ['Create data table', 'Add Column', 'From list', 'Webshop Customer Number', V2 ? 'Publish' : 'Inactive/Active', ...(V2 ? [] : ['Save'])]) {
+			check(note.includes(words) && README.includes(words), `the sticky note and the README both say "${words}"`);
+		}
 	});
 
 	await step('Data table created', page, async () => {

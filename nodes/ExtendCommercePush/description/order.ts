@@ -223,7 +223,7 @@ export const orderProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description:
-					'The Extend warehouse (short name) for every row. Empty: the Warehouse of the Extend Commerce Connection credential.',
+					'The Extend warehouse (short name) for every row. Empty: the Warehouse of the WooCommerce Store Connection credential.',
 			},
 			...requestOptions(),
 		],

@@ -57,7 +57,7 @@ async function warehouseOf(context: IExecuteFunctions, option: string | undefine
 		// No connection credential: the message below says where to set the warehouse.
 	}
 	throw new NodeOperationError(context.getNode(), 'No Extend warehouse is set for the order rows.', {
-		description: 'Enter the warehouse short name in the Extend Commerce Connection credential (Warehouse), or in this node under Options → Warehouse.',
+		description: 'Enter the warehouse short name in the WooCommerce Store Connection credential (Warehouse), or in this node under Options → Warehouse.',
 	});
 }
 

@@ -34,7 +34,7 @@ function optional(value: unknown): string | null {
 export function connectionFrom(credentials: ICredentialDataDecryptedObject): ConnectionIdentity {
 	const name = String(credentials.connectionName ?? '').trim();
 	if (!name) {
-		throw new TransportError('invalid-input', 'The connection has no Name', 'Fill in Name in the Extend Commerce Connection credential, e.g. "WooCommerce Jönköping".');
+		throw new TransportError('invalid-input', 'The connection has no Name', 'Fill in Name in the WooCommerce Store Connection credential, e.g. "WooCommerce Jönköping".');
 	}
 	const storeUrl = normaliseStoreUrl(String(credentials.apiUrl ?? ''));
 	if (!storeUrl) {
@@ -42,7 +42,7 @@ export function connectionFrom(credentials: ICredentialDataDecryptedObject): Con
 	}
 	const orderStart = parseUtc(String(credentials.orderStart ?? ''));
 	if (orderStart === undefined) {
-		throw new TransportError('invalid-input', `Order Start "${String(credentials.orderStart ?? '')}" is not a date`, 'Set Order Start in the Extend Commerce Connection credential to the date from which orders are synced, e.g. 2025-01-01T00:00:00.');
+		throw new TransportError('invalid-input', `Order Start "${String(credentials.orderStart ?? '')}" is not a date`, 'Set Order Start in the WooCommerce Store Connection credential to the date from which orders are synced, e.g. 2025-01-01T00:00:00.');
 	}
 	return {
 		key: connectionKey(name),

@@ -196,7 +196,7 @@ export function mapOrderToExtend(order: unknown, settings: OrderMappingSettings)
 	if (!isObject(order)) throw new MappingError(label, 'json', 'is not a WooCommerce order object');
 	const r = new FieldReader(label, order);
 	r.id('id');
-	if (!settings.warehouse.trim()) throw r.fail('id', 'has no warehouse for its rows', 'Enter the Extend warehouse in the Extend Commerce Connection credential (Warehouse) or in the node.');
+	if (!settings.warehouse.trim()) throw r.fail('id', 'has no warehouse for its rows', 'Enter the Extend warehouse in the WooCommerce Store Connection credential (Warehouse) or in the node.');
 	const currency = r.string('currency');
 	if (!/^[A-Z]{3}$/.test(currency)) throw r.fail('currency', `is ${JSON.stringify(currency)}, expected an ISO 4217 code such as "SEK"`);
 	const rates = taxRates(r);

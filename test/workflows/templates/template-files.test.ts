@@ -155,11 +155,14 @@ describe.each(resources)('the %s template file', (resource) => {
 	it('leaves the Data table empty, to be picked from the list (n8n 1.123 cannot find a table by name), and the note says where', () => {
 		const { read, save } = cursorNodes(workflow);
 		for (const node of [read, save]) expect(node.parameters.dataTableId).toEqual({ __rl: true, mode: 'list', value: '' });
-		expect(stickyText(workflow)).toMatch(/Pick it in \*Read cursor\* and \*Save cursor\* \(Data table → From List\)/);
-		// …in the words both editors show for the Data table parameter and its list mode.
+		expect(stickyText(workflow)).toMatch(/Pick it in \*Read cursor\* and \*Save cursor\* \(Data table → From list\)/);
+		// …in the words both editors show: the parameter's display name, and for its list mode the
+		// editor's own label "From list" (its text for every resource locator's list mode, not the
+		// node's "From List"; seen in the 1.123 and 2.41 editors).
 		for (const line of ['2.41', '1.123'] as const) {
 			const property = dataTableDescription(line).properties.find((p) => p.name === 'dataTableId')!;
-			expect([property.displayName, property.modes?.find((m) => m.name === 'list')?.displayName]).toEqual(['Data table', 'From List']);
+			expect(property.displayName).toBe('Data table');
+			expect(property.modes?.map((m) => m.name)).toContain('list');
 		}
 	});
 
