@@ -287,7 +287,12 @@ async function main(): Promise<void> {
 	mkdirSync(path.join(workDir, 'screens'), { recursive: true });
 	// n8n serves its pages before its REST API is mounted.
 	for (let attempt = 0; attempt < 120 && !(await fetch(`${baseUrl}/rest/settings`).then((r) => r.ok).catch(() => false)); attempt++) await new Promise((r) => setTimeout(r, 1000));
-	await rest('POST', '/owner/setup', OWNER).catch(() => undefined);
+	// …nor all of it at once: retry until the owner exists.
+	for (let attempt = 0; attempt < 60; attempt++) {
+		const answer = await rest('POST', '/owner/setup', OWNER).then(() => 'created', (error: Error) => error.message);
+		if (answer === 'created' || /HTTP 400/.test(answer)) break;
+		await new Promise((r) => setTimeout(r, 1000));
+	}
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
 		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -297,6 +302,7 @@ async function main(): Promise<void> {
 	page.setDefaultTimeout(15000);
 	// Signed in through the form: n8n ties its session cookie to the browser that signed in.
 	await page.goto(`${baseUrl}/signin`);
+	await page.locator('input[type=password]').first().waitFor({ timeout: 60000 });
 	await page.locator('input[name=emailOrLdapLoginId], input[name=email]').first().fill(OWNER.email);
 	await page.locator('input[type=password]').first().fill(OWNER.password);
 	await page.locator('[data-test-id=form-submit-button]').click();
