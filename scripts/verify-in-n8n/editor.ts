@@ -311,10 +311,12 @@ async function main(): Promise<void> {
 	// "Installing in n8n".
 	await step('Settings, Community nodes', page, async () => {
 		const words = readme('**Settings → Community nodes → Install a community node**');
+		const button = words.replace(/\*/g, '').split(' → ')[2];
 		await page.goto(`${baseUrl}/settings/community-nodes`);
-		await page.waitForTimeout(2500);
+		// The page fills in after it loads; wait for its button rather than a fixed time.
+		await page.getByText(button).first().waitFor({ timeout: 30000 }).catch(() => undefined);
 		const text = await page.locator('body').innerText();
-		check(text.includes('Community nodes') && text.includes(words.replace(/\*/g, '').split(' → ')[2]), `the editor shows ${words}`);
+		check(text.includes('Community nodes') && text.includes(button), `the editor shows ${words}`);
 	});
 
 	await step('Nodes panel', page, async () => {
