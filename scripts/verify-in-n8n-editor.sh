@@ -14,16 +14,13 @@
 # dependency, downloads no browser). Everything listens on 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-real="${N8N_REAL_DIR:-/tmp/n8n-real}"
 versions=("$@")
 [ ${#versions[@]} -gt 0 ] || versions=(1.123.81 2.41.1)
-mkdir -p "$real"
 
 . scripts/verify-in-n8n/lib.sh
 
 echo "== build and pack the package"
-npm run build >/dev/null
-tarball=$(npm pack --ignore-scripts --pack-destination "$real" 2>/dev/null | tail -1)
+pack_package
 
 status=0
 port="${N8N_PORT:-5688}"
@@ -33,11 +30,8 @@ for version in "${versions[@]}"; do
 	install_n8n "$version" "$node_bin"
 	work="$real/editor-$version"
 	rm -rf "$work" && mkdir -p "$work/home" "$work/screens"
-	export N8N_USER_FOLDER="$work/home" N8N_DIAGNOSTICS_ENABLED=false N8N_VERSION_NOTIFICATIONS_ENABLED=false \
-		N8N_RUNNERS_ENABLED=false N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS=false N8N_SECURE_COOKIE=false \
-		N8N_EXPRESSION_ENGINE=legacy \
-		N8N_LISTEN_ADDRESS=127.0.0.1 N8N_PORT="$port" N8N_PERSONALIZATION_ENABLED=false \
-		GENERIC_TIMEZONE=UTC
+	export_n8n_settings
+	export N8N_USER_FOLDER="$work/home" N8N_PORT="$port"
 	install_package "$work/home"
 	start_sandboxes "$work" 60
 	"$node_bin" "$real/n8n-$version/node_modules/n8n/bin/n8n" start > "$work/n8n.log" 2>&1 &

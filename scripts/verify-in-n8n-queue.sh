@@ -12,10 +12,8 @@
 # own instances on 127.0.0.1 (PostgreSQL on port 5499, Redis on 6399) with data under $N8N_REAL_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-real="${N8N_REAL_DIR:-/tmp/n8n-real}"
 version="${1:-2.41.1}"
 runs="${2:-8}"
-mkdir -p "$real"
 . scripts/verify-in-n8n/lib.sh
 
 work="$real/queue-$version"
@@ -36,15 +34,12 @@ node_bin=$(node_for "$version")
 echo "   node $("$node_bin" --version)"
 install_n8n "$version" "$node_bin"
 n8n=("$node_bin" "$real/n8n-$version/node_modules/n8n/bin/n8n")
-npm run build >/dev/null
-tarball=$(npm pack --ignore-scripts --pack-destination "$real" 2>/dev/null | tail -1)
+pack_package
 
 export DB_TYPE=postgresdb DB_POSTGRESDB_HOST=127.0.0.1 DB_POSTGRESDB_PORT=5499 DB_POSTGRESDB_DATABASE=n8n \
 	DB_POSTGRESDB_USER=n8n DB_POSTGRESDB_PASSWORD=n8n EXECUTIONS_MODE=queue QUEUE_BULL_REDIS_HOST=127.0.0.1 \
-	QUEUE_BULL_REDIS_PORT=6399 N8N_ENCRYPTION_KEY=verify-in-n8n-queue-mode-key N8N_DIAGNOSTICS_ENABLED=false \
-	N8N_VERSION_NOTIFICATIONS_ENABLED=false N8N_RUNNERS_ENABLED=false N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS=false \
-	N8N_SECURE_COOKIE=false N8N_EXPRESSION_ENGINE=legacy N8N_LISTEN_ADDRESS=127.0.0.1 N8N_PERSONALIZATION_ENABLED=false GENERIC_TIMEZONE=UTC \
-	N8N_LOG_LEVEL=debug
+	QUEUE_BULL_REDIS_PORT=6399 N8N_ENCRYPTION_KEY=verify-in-n8n-queue-mode-key N8N_LOG_LEVEL=debug
+export_n8n_settings
 for role in main worker1 worker2; do install_package "$work/$role"; done
 
 echo "-- sandboxes"

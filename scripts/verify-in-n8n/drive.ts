@@ -16,6 +16,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { n8nRest } from './n8nRest';
 import { FETCH_NODE, PUSH_NODE, REJECTED_NODE, TEMPLATES, TEMPLATES_DIR } from '../../demo/demo';
 
 const [baseUrl, controlUrl, n8nDir] = process.argv.slice(2);
@@ -27,22 +28,8 @@ const EVERY_SECONDS = option('--every', 20);
 const OWNER = { email: 'verify@example.com', firstName: 'Verify', lastName: 'Script', password: 'Verify-n8n-2026' };
 const TABLE = { name: 'extend_commerce_sync', columns: ['workflow', 'resource', 'connection', 'cursor'] };
 
-let cookie = '';
+const rest = n8nRest(baseUrl, 'verify-in-n8n');
 const failures: string[] = [];
-
-async function rest<T = unknown>(method: string, route: string, body?: unknown): Promise<T> {
-	const response = await fetch(`${baseUrl}/rest${route}`, {
-		method,
-		headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}), 'browser-id': 'verify-in-n8n' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const setCookie = response.headers.get('set-cookie');
-	if (setCookie) cookie = setCookie.split(';')[0];
-	const text = await response.text();
-	if (!response.ok) throw new Error(`${method} /rest${route}: HTTP ${response.status} ${text.slice(0, 300)}`);
-	const parsed = text ? (JSON.parse(text) as { data?: T }) : {};
-	return (parsed.data ?? parsed) as T;
-}
 
 async function control<T>(method: string, route: string): Promise<T> {
 	const response = await fetch(`${controlUrl}${route}`, { method }).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
@@ -62,7 +49,7 @@ async function signIn(): Promise<void> {
 
 /** The editor's own lists of node and credential types (they need a signed-in user). */
 async function checkPackageLoaded(): Promise<void> {
-	const types = async (file: string) => (await (await fetch(`${baseUrl}/types/${file}`, { headers: { Cookie: cookie } })).json()) as Array<{ name: string; displayName: string }>;
+	const types = async (file: string) => (await (await fetch(`${baseUrl}/types/${file}`, { headers: { Cookie: rest.cookie() } })).json()) as Array<{ name: string; displayName: string }>;
 	const nodes = (await types('nodes.json')).filter((node) => node.name.startsWith('n8n-nodes-extend-commerce.'));
 	const credentials = (await types('credentials.json')).filter((credential) => /^extendCommerce/.test(credential.name));
 	console.log(`  nodes: ${[...new Set(nodes.map((node) => `${node.displayName} (${node.name})`))].join(', ')}`);

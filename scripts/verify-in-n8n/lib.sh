@@ -1,4 +1,6 @@
-# Shared by verify-in-n8n.sh and verify-in-n8n-queue.sh (sourced; $real is the install folder).
+# Shared by the verify-in-n8n scripts (sourced from the repository's root). $real is the install folder.
+real="${N8N_REAL_DIR:-/tmp/n8n-real}"
+mkdir -p "$real"
 pids=()
 # Ends what this script started: each process and its children (npx and tsx start a child node).
 cleanup() { for pid in "${pids[@]}"; do pkill -TERM -P "$pid" 2>/dev/null || true; kill "$pid" 2>/dev/null || true; done; }
@@ -54,4 +56,17 @@ start_sandboxes() {
 wait_healthy() {
 	for _ in $(seq 1 300); do curl -sf "$1/rest/settings" >/dev/null 2>&1 && return 0; sleep 1; done
 	return 1
+}
+
+# Builds this package and packs it into $real; sets $tarball (its file name there).
+pack_package() {
+	npm run build >/dev/null
+	tarball=$(npm pack --ignore-scripts --pack-destination "$real" 2>/dev/null | tail -1)
+}
+
+# What every script runs n8n with: no telemetry or update checks, no task runners, loopback only, UTC.
+export_n8n_settings() {
+	export N8N_DIAGNOSTICS_ENABLED=false N8N_VERSION_NOTIFICATIONS_ENABLED=false N8N_RUNNERS_ENABLED=false \
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS=false N8N_SECURE_COOKIE=false N8N_EXPRESSION_ENGINE=legacy \
+		N8N_LISTEN_ADDRESS=127.0.0.1 N8N_PERSONALIZATION_ENABLED=false GENERIC_TIMEZONE=UTC
 }
