@@ -3,6 +3,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { EXTEND_API_CREDENTIAL, EXTEND_CLIENT_CREDENTIALS_TYPE } from '../shared/extend-commerce/auth';
 import { extendCommerceApiTest, extendCommerceOAuth2ApiTest, wooCommerceConnectionTest } from '../shared/credentialTests';
+import { refuseCustomApiCall } from '../shared/customApiCall';
 import { orderGetProperties } from './description/customerOrder';
 import { orderOperation, orderProperties } from './description/order';
 import { productAvailabilityOperation, productAvailabilityProperties } from './description/productAvailability';
@@ -82,15 +83,11 @@ export class ExtendCommercePush implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		refuseCustomApiCall(this, 'Extend Commerce Back Office');
 		const resource = this.getNodeParameter('resource', 0) as string;
 		const operation = this.getNodeParameter('operation', 0) as string;
 		const run = operations[`${resource}:${operation}`];
 		if (run) return await run.call(this);
-		if (resource === '__CUSTOM_API_CALL__' || operation === '__CUSTOM_API_CALL__') {
-			throw new NodeOperationError(this.getNode(), 'Custom API calls are made with an HTTP Request node.', {
-				description: 'Add an HTTP Request node, set Authentication to "Predefined Credential Type" and choose the Extend Commerce Back Office credential.',
-			});
-		}
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported.`, { description: 'Choose one of the listed operations.' });
 	}
 }

@@ -1,5 +1,5 @@
 import { NodeHelpers } from 'n8n-workflow';
-import type { IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
+import type { INode, INodeProperties } from 'n8n-workflow';
 
 import { ExtendCommerceApi } from '../../credentials/ExtendCommerceApi.credentials';
 import { ExtendCommerceOAuth2Api } from '../../credentials/ExtendCommerceOAuth2Api.credentials';
@@ -79,17 +79,5 @@ describe('the Extend Commerce node in the editor', () => {
 		expect(new ExtendCommerceApi().authenticate).toEqual(expect.any(Function));
 		expect(new ExtendCommerceOAuth2Api()).toMatchObject({ displayName: 'Extend Commerce Back Office OAuth2 API', extends: ['oAuth2Api'] });
 		expect(new ExtendCommerceOAuth2Api().properties.find((p) => p.name === 'grantType')).toMatchObject({ type: 'hidden', default: 'clientCredentials' });
-	});
-
-	it('sends a Custom API Call to the HTTP Request node with the back-office credential named as the editor shows it', async () => {
-		const parameters: Record<string, string> = { resource: '__CUSTOM_API_CALL__', operation: '__CUSTOM_API_CALL__' };
-		const context = {
-			getNodeParameter: (name: string) => parameters[name],
-			getNode: () => ({ id: '1', name: 'Extend Commerce', type: 'extendCommercePush', typeVersion: 1, position: [0, 0], parameters: {} }) as INode,
-		} as unknown as IExecuteFunctions;
-		await expect(node.execute.call(context)).rejects.toMatchObject({
-			message: 'Custom API calls are made with an HTTP Request node.',
-			description: 'Add an HTTP Request node, set Authentication to "Predefined Credential Type" and choose the Extend Commerce Back Office credential.',
-		});
 	});
 });

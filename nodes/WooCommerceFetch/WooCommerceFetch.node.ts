@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { wooCommerceConnectionTest } from '../shared/credentialTests';
+import { refuseCustomApiCall } from '../shared/customApiCall';
 import { fetchProperties } from './description/fetch';
 import { fetchChanges } from './fetchChanges';
 
@@ -29,6 +30,7 @@ export class WooCommerceFetch implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		refuseCustomApiCall(this, 'WooCommerce Store Connection (Extend Commerce)');
 		return await fetchChanges.call(this);
 	}
 }

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { wooCommerceConnectionTest } from '../shared/credentialTests';
+import { refuseCustomApiCall } from '../shared/customApiCall';
 import { orderProperties } from './description/order';
 import { productStockProperties } from './description/productStock';
 import { resourceProperties } from './description/resource';
@@ -31,6 +32,7 @@ export class WooCommerceUpdate implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		refuseCustomApiCall(this, 'WooCommerce Store Connection (Extend Commerce)');
 		const resource = this.getNodeParameter('resource', 0) as string;
 		if (resource === 'order') return await updateOrderStatus.call(this);
 		return await setStock.call(this);
