@@ -16,7 +16,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { n8nRest } from './n8nRest';
+import { n8nRest, setUpOwner } from './n8nRest';
 import { FETCH_NODE, PUSH_NODE, REJECTED_NODE, TEMPLATES, TEMPLATES_DIR } from '../../demo/demo';
 
 const [baseUrl, controlUrl, n8nDir] = process.argv.slice(2);
@@ -43,7 +43,7 @@ function check(ok: boolean, what: string): void {
 }
 
 async function signIn(): Promise<void> {
-	await rest('POST', '/owner/setup', OWNER).catch(() => undefined);
+	await setUpOwner(rest, OWNER);
 	await rest('POST', '/login', { emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password });
 }
 

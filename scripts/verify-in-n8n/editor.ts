@@ -16,7 +16,7 @@ import path from 'node:path';
 
 import { chromium, type Locator, type Page } from 'playwright-core';
 
-import { n8nRest } from './n8nRest';
+import { n8nRest, setUpOwner } from './n8nRest';
 
 const [baseUrl, workDir, version] = process.argv.slice(2);
 if (!baseUrl || !workDir || !version) throw new Error('usage: editor.ts N8N_URL WORK_DIR VERSION');
@@ -275,14 +275,7 @@ const backOfficeDefaultName = readme('"Extend Commerce Back Office account"').re
 
 async function main(): Promise<void> {
 	mkdirSync(path.join(workDir, 'screens'), { recursive: true });
-	// n8n serves its pages before its REST API is mounted, and mounts that in parts: retry until
-	// the owner exists (HTTP 400 once it does).
-	const rest = n8nRest(baseUrl, 'editor-walkthrough');
-	for (let attempt = 0; attempt < 180; attempt++) {
-		const answer = await rest('POST', '/owner/setup', OWNER).then(() => 'created', (error: Error) => error.message);
-		if (answer === 'created' || /HTTP 400/.test(answer)) break;
-		await new Promise((r) => setTimeout(r, 1000));
-	}
+	await setUpOwner(n8nRest(baseUrl, 'editor-walkthrough'), OWNER);
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
 		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -26,3 +26,17 @@ export function n8nRest(baseUrl: string, browserId: string): N8nRest {
 	};
 	return Object.assign(rest, { cookie: () => cookie });
 }
+
+/**
+ * Creates the instance owner, waiting for n8n to take the request: n8n answers /rest/settings
+ * before it has mounted the rest of its REST API (2.41 mounts it in parts). Done once it is
+ * created, or once n8n answers 400 (an owner exists already).
+ */
+export async function setUpOwner(rest: N8nRest, owner: { email: string; firstName: string; lastName: string; password: string }): Promise<void> {
+	for (let attempt = 0; attempt < 180; attempt++) {
+		const answer = await rest('POST', '/owner/setup', owner).then(() => 'created', (error: Error) => error.message);
+		if (answer === 'created' || /HTTP 400/.test(answer)) return;
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+	}
+	throw new Error('n8n did not take the owner setup within 3 minutes');
+}
