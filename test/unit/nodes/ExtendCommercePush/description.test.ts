@@ -1,0 +1,83 @@
+import { NodeHelpers } from 'n8n-workflow';
+import type { INode, INodeProperties } from 'n8n-workflow';
+
+import { ExtendCommerceApi } from '../../../../credentials/ExtendCommerceApi.credentials';
+import { ExtendCommerceOAuth2Api } from '../../../../credentials/ExtendCommerceOAuth2Api.credentials';
+import { ExtendCommercePush } from '../../../../nodes/ExtendCommercePush/ExtendCommercePush.node';
+
+const node = new ExtendCommercePush();
+const description = node.description;
+
+function subtitleFor(parameters: Record<string, unknown>): string {
+	const body = String(description.subtitle).replace(/^=\{\{/, '').replace(/\}\}$/, '');
+	return new Function('$parameter', `return (${body});`)(parameters) as string;
+}
+
+function operationFor(resource: string): INodeProperties {
+	const found = description.properties.filter((p) => p.name === 'operation' && (p.displayOptions?.show?.resource as string[] | undefined)?.includes(resource));
+	expect(found).toHaveLength(1);
+	return found[0];
+}
+
+describe('the Extend Commerce node in the editor', () => {
+	it('keeps its type name, so saved workflows still open', () => {
+		expect(description.name).toBe('extendCommercePush');
+	});
+
+	it.each([
+		['order', 'create', 'Create orders'],
+		['product', 'upsert', 'Create or update products'],
+	])('lists one action per resource and shows the subtitle in words (%s)', (resource, operation, words) => {
+		const property = operationFor(resource);
+		// Other operations (readers) may sit beside it; each has its action text.
+		expect(property.options?.map((o) => ('action' in o ? o.action : undefined))).toContain(words);
+		expect(property.options?.every((o) => 'action' in o && typeof o.action === 'string')).toBe(true);
+		expect(subtitleFor({ resource, operation })).toBe(words);
+	});
+
+	it('has the outputs Results and Next Cursor', () => {
+		expect(description.outputNames).toEqual(['Results', 'Next Cursor']);
+	});
+
+	it('names which system each credential slot is for, one back-office credential per Authentication choice', () => {
+		expect(description.credentials?.map((c) => [c.name, c.displayName, c.required, c.displayOptions?.show?.authentication])).toEqual([
+			['extendCommerceApi', 'Extend Commerce Back Office', true, ['extendCommerceApi']],
+			['extendCommerceOAuth2Api', 'Extend Commerce Back Office (OAuth2)', true, ['extendCommerceOAuth2Api']],
+			['extendCommerceConnectionApi', 'WooCommerce Store Connection', false, undefined],
+		]);
+		for (const reference of description.credentials ?? []) expect(node.methods.credentialTest).toHaveProperty(String(reference.testedBy));
+	});
+
+	it('keeps the store-connection slot out of the Authentication choices, so the editor lists store connections in it', () => {
+		// n8n's editor (1.123 and 2.41) counts a credential slot as an Authentication choice when it has no
+		// displayOptions.show, or when its show names the Authentication field; such a slot lists the
+		// back-office credentials instead of its own type.
+		const slot = description.credentials?.find((c) => c.name === 'extendCommerceConnectionApi');
+		const show = slot?.displayOptions?.show;
+		expect(show).toBeDefined();
+		expect(Object.keys(show ?? {})).not.toContain('authentication');
+		// …and it is still shown for every operation of this version.
+		for (const [resource, operation] of [['order', 'create'], ['product', 'upsert'], ['order', 'get'], ['productAvailability', 'getChanged']]) {
+			const parameters = { authentication: 'extendCommerceApi', resource, operation };
+			expect(NodeHelpers.displayParameter(parameters, slot!, { typeVersion: description.version } as INode, description)).toBe(true);
+		}
+	});
+
+	it('offers no operation to AI agents: every one writes to the back office', () => {
+		expect(description.usableAsTool).toBeUndefined();
+	});
+
+	it('says in the editor which choices rest on an assumption about Extend', () => {
+		const text = (name: string) => JSON.stringify(description.properties.filter((p) => p.name === name));
+		expect(text('pricesIncludeVat')).toMatch(/Extend does not document which it expects; assumed/);
+		expect(text('productNotice')).toMatch(/Extend does not document a product method: the Products\/\{productNumber\} resource is assumed/);
+		expect(text('options')).toMatch(/Extend documents no freight field/);
+	});
+
+	it('has credentials whose display names say they are for the back office, usable in the HTTP Request node (authenticate)', () => {
+		expect(new ExtendCommerceApi().displayName).toBe('Extend Commerce Back Office API');
+		expect(new ExtendCommerceApi().authenticate).toEqual(expect.any(Function));
+		expect(new ExtendCommerceOAuth2Api()).toMatchObject({ displayName: 'Extend Commerce Back Office OAuth2 API', extends: ['oAuth2Api'] });
+		expect(new ExtendCommerceOAuth2Api().properties.find((p) => p.name === 'grantType')).toMatchObject({ type: 'hidden', default: 'clientCredentials' });
+	});
+});

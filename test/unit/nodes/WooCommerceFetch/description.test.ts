@@ -1,0 +1,46 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { WooCommerceFetch } from '../../../../nodes/WooCommerceFetch/WooCommerceFetch.node';
+
+const description = new WooCommerceFetch().description;
+
+function operationFor(resource: string): INodeProperties {
+	const found = description.properties.filter((p) => p.name === 'operation' && (p.displayOptions?.show?.resource as string[] | undefined)?.includes(resource));
+	expect(found).toHaveLength(1);
+	return found[0];
+}
+
+/** What n8n's canvas shows under the node: the subtitle expression with $parameter set. */
+function subtitleFor(parameters: Record<string, unknown>): string {
+	const body = String(description.subtitle).replace(/^=\{\{/, '').replace(/\}\}$/, '');
+	return new Function('$parameter', `return (${body});`)(parameters) as string;
+}
+
+describe('the fetch node in the editor', () => {
+	it.each([
+		['order', 'Get changed orders'],
+		['product', 'Get changed products'],
+	])('lists one action per resource, which also names a new node in words (%s)', (resource, action) => {
+		const operation = operationFor(resource);
+		expect(operation.options?.map((o) => ('action' in o ? o.action : undefined))).toEqual([action]);
+		expect(operation.default).toBe('getChanged');
+	});
+
+	it('shows its subtitle in words', () => {
+		expect(subtitleFor({ resource: 'order', operation: 'getChanged' })).toBe('Get changed orders');
+		expect(subtitleFor({ resource: 'product', operation: 'getChanged' })).toBe('Get changed products');
+	});
+
+	it('has two named outputs, Records and Sync Window, and needs only the store connection', () => {
+		expect(description.outputs).toHaveLength(2);
+		expect(description.outputNames).toEqual(['Records', 'Sync Window']);
+		expect(description.credentials?.map((c) => c.name)).toEqual(['extendCommerceConnectionApi']);
+	});
+
+	it('starts from the cursor of the incoming item by default', () => {
+		const since = description.properties.find((p) => p.name === 'since');
+		const cursor = description.properties.find((p) => p.name === 'cursor');
+		expect(since?.default).toBe('cursor');
+		expect(cursor).toMatchObject({ default: '={{ $json.cursor }}', displayOptions: { show: { since: ['cursor'] } } });
+	});
+});
