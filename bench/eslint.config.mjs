@@ -1,0 +1,2 @@
+// Tooling that never ships: see ../eslint.tooling.mjs.
+export { default } from '../eslint.tooling.mjs';
