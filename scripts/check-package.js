@@ -9,7 +9,10 @@ const pkg = require('../package.json');
 const problems = [];
 const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' });
 const files = JSON.parse(output)[0].files.map((file) => file.path);
-const allowed = (path) => path.startsWith('dist/') || ['package.json', 'README.md', 'LICENSE'].includes(path);
+// Only what `npm run build` makes: `n8n-node dev` or a plain `tsc` compile the tests, sandboxes and
+// their node_modules' images into dist/ as well, and those must never ship.
+const builtFolders = ['dist/nodes/', 'dist/credentials/', 'dist/icons/'];
+const allowed = (path) => builtFolders.some((folder) => path.startsWith(folder)) || ['package.json', 'README.md', 'LICENSE'].includes(path);
 for (const file of files.filter((path) => !allowed(path))) problems.push(`npm pack would publish ${file}`);
 for (const path of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
 	if (!files.includes(path)) problems.push(`n8n section lists ${path}, which is not in the package`);
