@@ -4,7 +4,7 @@
  * `--help` lists every flag.
  */
 import { serveUntilStopped } from '../serve';
-import { AUTH_MODES, startBackOffice, type AuthMode, type BackOffice, type BackOfficeOptions, type WebhookEvent } from './index';
+import { AUTH_MODES, RATE_LIMIT_GROUPINGS, startBackOffice, type AuthMode, type RateLimitGrouping, type BackOffice, type BackOfficeOptions, type WebhookEvent } from './index';
 
 export const USAGE = `Usage: extend-commerce-sandbox [flags]
   --port N                 port at 127.0.0.1 (default 8787; 0 = any free port)
@@ -18,8 +18,11 @@ export const USAGE = `Usage: extend-commerce-sandbox [flags]
   --basic USER:PASSWORD    the Basic user (default demo:demo-password)
   --client-id ID           the OAuth2 client id (default demo-client)
   --client-secret SECRET   the OAuth2 client secret (default demo-client-secret)
-  --rate-limit N           requests per window in each of the three groups (default 300)
+  --rate-limit N           requests per window in each rate-limit group (default 300)
   --rate-window SECONDS    the rate-limit window (default 60)
+  --rate-grouping KIND     which requests share a window: ${RATE_LIMIT_GROUPINGS.join(', ')} (default purpose:
+                           order writes, reads, products; method: each method on each resource alone;
+                           resource: all methods on a resource together; shared: one window for all)
   --retry-after            send Retry-After with 429 answers (default off)
   --products A,B,…         product numbers to add to master data
   --customers A,B,…        customer numbers to add (WEBSHOP is always there)
@@ -101,6 +104,12 @@ export function parseArgs(argv: string[]): CliOptions {
 			case '--rate-window':
 				rateWindow = integer(value(), 1);
 				break;
+			case '--rate-grouping': {
+				const grouping = value();
+				if (!RATE_LIMIT_GROUPINGS.includes(grouping as RateLimitGrouping)) throw new Error(`--rate-grouping: unknown grouping '${grouping}'; use ${RATE_LIMIT_GROUPINGS.join(', ')}`);
+				options.rateLimitGrouping = grouping as RateLimitGrouping;
+				break;
+			}
 			case '--retry-after':
 				options.retryAfter = true;
 				break;
@@ -128,8 +137,7 @@ export function parseArgs(argv: string[]): CliOptions {
 	}
 	if (Object.keys(credentials).length) options.credentials = credentials;
 	if (rateLimit !== undefined || rateWindow !== undefined) {
-		const window = { limit: rateLimit ?? 300, windowSeconds: rateWindow ?? 60 };
-		options.rateLimits = { orders: window, reads: window, products: window };
+		options.rateLimit = { limit: rateLimit ?? 300, windowSeconds: rateWindow ?? 60 };
 	}
 	if (webhook) {
 		if (!webhook.url || !webhook.secret) throw new Error('--webhook and --webhook-secret go together');

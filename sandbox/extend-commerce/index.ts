@@ -13,17 +13,17 @@ import { Faults, PROXY_502_HTML } from './faults';
 import { ApiError, parseJsonObject, readBody, sendError, sendJson, utc } from './http';
 import type { Notice } from './notices';
 import { cancelOrder, pickOrder, reserveOrder } from './orders';
-import { RateLimiter } from './rate-limit';
-import { groupOf, matchRoute } from './routes';
+import { RateLimiter, rateLimitGroupOf, rateLimitSettings } from './rate-limit';
+import { matchRoute } from './routes';
 import { Store, type CodeKind } from './store';
-import { AUTH_MODES, type BackOffice, type BackOfficeOptions, type CustomerSeed, type FaultSpec, type LogEntry, type StoredProduct } from './types';
+import { AUTH_MODES, RATE_LIMIT_GROUPINGS, type RateLimitGrouping, type BackOffice, type BackOfficeOptions, type CustomerSeed, type FaultSpec, type LogEntry, type StoredProduct } from './types';
 import { handleWeb } from './web';
 import { DEFAULT_WEBHOOK_RETRY, Webhooks } from './webhooks';
 
 export * from './types';
 export { signBody } from './webhooks';
 export { TOKEN_PATH } from './auth';
-export { STANDARD_LIMIT } from './rate-limit';
+export { STANDARD_LIMIT, rateLimitGroupOf } from './rate-limit';
 
 export const DEFAULT_BASE_PATH = '/demo-tenant/api';
 export const DEFAULT_MASTER = {
@@ -35,6 +35,10 @@ export const DEFAULT_MASTER = {
 } as const;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function checkGrouping(grouping: RateLimitGrouping): void {
+	if (!RATE_LIMIT_GROUPINGS.includes(grouping)) throw new Error(`Unknown rate-limit grouping '${String(grouping)}'; use ${RATE_LIMIT_GROUPINGS.join(', ')}`);
+}
 
 function normaliseBasePath(value: string): string {
 	const trimmed = `/${value.replace(/^\/+|\/+$/g, '')}`;
@@ -48,10 +52,34 @@ export async function startBackOffice(options: BackOfficeOptions = {}): Promise<
 	const logLimit = options.logLimit ?? 10_000;
 	const authModes = options.authModes ?? [...AUTH_MODES];
 	for (const mode of authModes) if (!AUTH_MODES.includes(mode)) throw new Error(`Unknown auth mode '${String(mode)}'; use ${AUTH_MODES.join(', ')}`);
+	if (options.rateLimitGrouping !== undefined) checkGrouping(options.rateLimitGrouping);
 	const store = new Store(options.dataDir);
 	const faults = new Faults();
-	const limiter = new RateLimiter(options.rateLimits, clock);
-	const knobs = { groups: limiter.groups, retryAfter: options.retryAfter ?? false, reset: () => limiter.reset() };
+	const limiter = new RateLimiter(rateLimitSettings(options.rateLimitGrouping, options.rateLimit, options.rateLimits), clock);
+	const rates = limiter.settings;
+	const knobs: BackOffice['rateLimits'] = {
+		get grouping() {
+			return rates.grouping;
+		},
+		set grouping(value) {
+			checkGrouping(value);
+			rates.grouping = value;
+		},
+		get groups() {
+			return rates.groups;
+		},
+		set groups(value) {
+			rates.groups = value;
+		},
+		get window() {
+			return rates.window;
+		},
+		set window(value) {
+			rates.window = value;
+		},
+		retryAfter: options.retryAfter ?? false,
+		reset: () => limiter.reset(),
+	};
 	const live = { latencyMs: options.latencyMs ?? 0 };
 	const webhooks = new Webhooks(store, clock, { ...DEFAULT_WEBHOOK_RETRY, ...options.webhookRetry });
 	const log: LogEntry[] = [];
@@ -86,13 +114,13 @@ export async function startBackOffice(options: BackOfficeOptions = {}): Promise<
 		const path = url.pathname.slice(basePath.length);
 		const raw = await readBody(req);
 		if (live.latencyMs > 0) await sleep(live.latencyMs);
-		const group = groupOf(method, path);
+		const group = rateLimitGroupOf(knobs.grouping, method, path);
 		entry.group = group;
 		const decision = limiter.take(group);
 		const headers = decision.headers;
 		const answer = async (): Promise<void> => {
 			if (!decision.allowed) {
-				const { limit, windowSeconds } = knobs.groups[group];
+				const { limit, windowSeconds } = decision.window;
 				const retry: Record<string, string> = knobs.retryAfter ? { 'Retry-After': String(decision.resetSeconds) } : {};
 				throw new ApiError(429, `Too many requests: the limit is ${limit} per ${windowSeconds} s for this kind of request; wait ${decision.resetSeconds} s.`, {}, retry);
 			}

@@ -32,9 +32,18 @@ export interface CredentialSeed {
 	oauth2?: { clientId?: string; clientSecret?: string; scope?: string };
 }
 
-/** The three rate-limit groups (Extend documents three groups without naming them). */
+/** The three rate-limit groups of the 'purpose' grouping (Extend documents three groups without naming them). */
 export type RateLimitGroup = 'orders' | 'reads' | 'products';
 export const RATE_LIMIT_GROUPS: readonly RateLimitGroup[] = ['orders', 'reads', 'products'];
+
+/**
+ * Which requests count against one window. Extend does not say which methods share a group, so the
+ * sandbox can play each reading: 'purpose' — the three groups above (order writes, reads, products);
+ * 'method' — each HTTP method on each resource alone ("GET customerorders"); 'resource' — every
+ * method on one resource together ("customerorders"); 'shared' — one window for everything ("all").
+ */
+export type RateLimitGrouping = 'purpose' | 'method' | 'resource' | 'shared';
+export const RATE_LIMIT_GROUPINGS: readonly RateLimitGrouping[] = ['purpose', 'method', 'resource', 'shared'];
 
 export interface RateLimitWindow {
 	/** Requests allowed per window. */
@@ -208,7 +217,8 @@ export interface LogEntry {
 	status: number;
 	/** How the caller authenticated, once known. */
 	authMode?: AuthMode;
-	group?: RateLimitGroup;
+	/** The rate-limit group the request counted in (its name depends on the grouping). */
+	group?: string;
 }
 
 export interface MasterDataSeed {
@@ -249,8 +259,12 @@ export interface BackOfficeOptions {
 	oauth2TokenSeconds?: number;
 	/** Master data (defaults in MasterDataSeed). */
 	master?: MasterDataSeed;
-	/** Per-group limits; default 300 per 60 s for every group. */
-	rateLimits?: Partial<Record<RateLimitGroup, RateLimitWindow>>;
+	/** Which requests share a window (default 'purpose'). */
+	rateLimitGrouping?: RateLimitGrouping;
+	/** Every group's window unless `rateLimits` names the group; default 300 per 60 s. */
+	rateLimit?: RateLimitWindow;
+	/** Per-group windows by group name, e.g. { reads: … } or, with 'method', { 'GET customerorders': … }. */
+	rateLimits?: Partial<Record<string, RateLimitWindow>>;
 	/** Send `Retry-After` with 429 (default false: Extend does not say it does). */
 	retryAfter?: boolean;
 	/** Webhooks registered at start. */
@@ -320,7 +334,12 @@ export interface BackOffice {
 	};
 	/** Live knobs: change them while the server runs. */
 	rateLimits: {
-		groups: Record<RateLimitGroup, RateLimitWindow>;
+		/** Which requests share a window; a change applies to the next request. */
+		grouping: RateLimitGrouping;
+		/** Windows of named groups ('purpose': all three are listed). */
+		groups: Record<string, RateLimitWindow>;
+		/** The window of every group not in `groups`. */
+		window: RateLimitWindow;
 		retryAfter: boolean;
 		/** Forget the counts of the current windows. */
 		reset(): void;

@@ -5,7 +5,7 @@ describe('back-office CLI', () => {
 	it('parses the flags (also as --flag=value) into startBackOffice options', () => {
 		const parsed = parseArgs([
 			'--port', '0', '--base-path=/t1/api', '--data-dir', '/tmp/x', '--latency', '25', '--auth', 'apiKey,oauth2',
-			'--api-key', 'k', '--client-secret', 'cs', '--basic', 'u:p:w', '--rate-limit', '5', '--rate-window', '2', '--retry-after',
+			'--api-key', 'k', '--client-secret', 'cs', '--basic', 'u:p:w', '--rate-limit', '5', '--rate-window', '2', '--rate-grouping', 'resource', '--retry-after',
 			'--products', 'A,B', '--customers', 'C1', '--webhook', 'http://127.0.0.1:9/h', '--webhook-secret', 's', '--webhook-events', 'OrderPicked,OrderCancelled',
 		]);
 		expect(parsed).toEqual({
@@ -16,7 +16,8 @@ describe('back-office CLI', () => {
 				latencyMs: 25,
 				authModes: ['apiKey', 'oauth2'],
 				credentials: { apiKey: { value: 'k' }, oauth2: { clientSecret: 'cs' }, basic: { user: 'u', password: 'p:w' } },
-				rateLimits: { orders: { limit: 5, windowSeconds: 2 }, reads: { limit: 5, windowSeconds: 2 }, products: { limit: 5, windowSeconds: 2 } },
+				rateLimit: { limit: 5, windowSeconds: 2 },
+				rateLimitGrouping: 'resource',
 				retryAfter: true,
 				master: { products: ['A', 'B'], customers: ['WEBSHOP', 'C1'] },
 				webhooks: [{ url: 'http://127.0.0.1:9/h', secret: 's', events: ['OrderPicked', 'OrderCancelled'] }],
@@ -30,6 +31,7 @@ describe('back-office CLI', () => {
 		expect(() => parseArgs(['--port', 'abc'])).toThrow(/--port must be a whole number/);
 		expect(() => parseArgs(['--api-key'])).toThrow(/--api-key needs a value/);
 		expect(() => parseArgs(['--auth', 'kerberos'])).toThrow(/unknown mode/);
+		expect(() => parseArgs(['--rate-grouping', 'per-verb'])).toThrow(/unknown grouping 'per-verb'; use purpose, method, resource, shared/);
 		expect(() => parseArgs(['--webhook', 'http://x'])).toThrow(/go together/);
 	});
 

@@ -74,3 +74,59 @@ describe('rate limits in three groups', () => {
 		expect((await call(office, 'GET', '/CustomerOrders')).status).toBe(200);
 	});
 });
+
+describe('rate-limit groupings (which requests share a window)', () => {
+	const clock = manualClock('2025-03-04T09:00:00Z');
+	const statuses = async (office: BackOffice, requests: Array<[string, string, unknown?]>) => {
+		const answers: number[] = [];
+		for (const [method, path, body] of requests) answers.push((await call(office, method, path, body === undefined ? {} : { body })).status);
+		return answers;
+	};
+	const lookupAndCreate = (n: number): Array<[string, string, unknown?]> => [
+		['GET', `/CustomerOrders?orderNumberExternal=W-${n}`],
+		['POST', '/CustomerOrders', orderBody(`W-${n}`)],
+	];
+
+	it.each([
+		// purpose: lookups are reads, creates are order writes: two windows of 2.
+		['purpose', [200, 201, 200, 201, 429, 429], ['reads', 'orders']],
+		// method: each method on each resource alone: two windows of 2.
+		['method', [200, 201, 200, 201, 429, 429], ['GET customerorders', 'POST customerorders']],
+		// resource and shared: the lookup and the create count in one window of 2.
+		['resource', [200, 201, 429, 429, 429, 429], ['customerorders', 'customerorders']],
+		['shared', [200, 201, 429, 429, 429, 429], ['all', 'all']],
+	] as const)('%s', async (grouping, expected, groups) => {
+		const office = await startBackOffice({ clock: clock.now, rateLimitGrouping: grouping, rateLimit: { limit: 2, windowSeconds: 10 }, master: { products: ['TEE-BLUE'] } });
+		try {
+			expect(await statuses(office, [...lookupAndCreate(1), ...lookupAndCreate(2), ...lookupAndCreate(3)])).toEqual(expected);
+			expect(office.log.slice(0, 2).map((entry) => entry.group)).toEqual(groups);
+		} finally {
+			await office.close();
+		}
+	});
+
+	it('puts a product\'s read and write in one window under resource, apart under method; the grouping is a live knob', async () => {
+		const office = await startBackOffice({ clock: clock.now, rateLimitGrouping: 'resource', rateLimit: { limit: 1, windowSeconds: 10 } });
+		try {
+			expect(await statuses(office, [['PUT', '/Products/A', { name: 'a' }], ['GET', '/Products/A']])).toEqual([201, 429]);
+			office.rateLimits.grouping = 'method';
+			office.rateLimits.reset();
+			expect(await statuses(office, [['PUT', '/Products/A', { name: 'a' }], ['GET', '/products/A']])).toEqual([200, 200]);
+			expect(office.log.slice(-2).map((entry) => entry.group)).toEqual(['PUT products', 'GET products']);
+			expect(() => (office.rateLimits.grouping = 'verb' as never)).toThrow(/Unknown rate-limit grouping 'verb'/);
+		} finally {
+			await office.close();
+		}
+	});
+
+	it('names a group\'s own window over the common one', async () => {
+		const office = await startBackOffice({ clock: clock.now, rateLimitGrouping: 'method', rateLimit: { limit: 1, windowSeconds: 10 }, rateLimits: { 'GET customerorders': { limit: 3, windowSeconds: 10 } } });
+		try {
+			const answer = await call(office, 'GET', '/CustomerOrders');
+			expect(limitHeaders(answer.headers)).toEqual(['3', '2', '10']);
+			expect(limitHeaders((await call(office, 'GET', '/ProductAvailability')).headers)).toEqual(['1', '0', '10']);
+		} finally {
+			await office.close();
+		}
+	});
+});

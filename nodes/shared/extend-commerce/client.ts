@@ -140,9 +140,10 @@ export class ExtendClient {
 }
 
 /**
- * Which requests share a rate-limit window, as far as this client can tell: Extend documents three
- * groups but not which methods are in which, so each method on each resource is paced on its own
- * (e.g. "GET customerorders", "POST customerorders", "PUT products").
+ * The bucket a request is paced in: Extend documents three rate-limit groups but not which methods
+ * are in which, so each method on each resource starts on its own (e.g. "GET customerorders",
+ * "POST customerorders", "PUT products"), and the pacer merges buckets once a 429 shows they
+ * share a limit (RateLimitPacer).
  */
 export function rateLimitBucket(request: Pick<HttpRequest, 'method' | 'url'>, apiUrl: string): string {
 	const path = request.url.startsWith(apiUrl) ? request.url.slice(apiUrl.length) : request.url;

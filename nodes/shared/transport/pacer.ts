@@ -53,9 +53,13 @@ interface Bucket {
  *
  * A server may keep several limits (Extend: three groups, without saying which requests belong to
  * which), so requests are paced per bucket — the caller names the bucket of each request, e.g. by
- * method and resource — and each bucket follows the headers of its own answers.
+ * method and resource — and each bucket follows the headers of its own answers. Buckets that turn
+ * out to share one limit are merged: a 429 that arrives while another bucket is inside its own
+ * window, with so little left that the requests in flight could have used it up, means both
+ * count against one window, and from then on they are paced as one.
  */
 export class RateLimitPacer {
+	/** Bucket name → the window it counts in (merged buckets point to one window). */
 	private readonly buckets = new Map<string, Bucket>();
 
 	private waits = 0;
@@ -85,28 +89,39 @@ export class RateLimitPacer {
 		return { remaining, resetAt, inFlight, waits: this.waits, waitedMs: this.waitedMs };
 	}
 
+	/** The bucket names paced together, each group sorted, e.g. [["GET orders", "POST orders"], ["PUT products"]]. */
+	sharedGroups(): string[][] {
+		const groups = new Map<Bucket, string[]>();
+		for (const [name, bucket] of this.buckets) groups.set(bucket, [...(groups.get(bucket) ?? []), name]);
+		return [...groups.values()].map((names) => names.sort());
+	}
+
 	/** Waits until a request of the bucket may be sent, then counts it as in flight. */
 	async acquire(name = ''): Promise<void> {
-		const bucket = this.bucket(name);
 		for (;;) {
+			// Looked up on every pass: the bucket may have been merged with another while waiting.
+			const bucket = this.bucket(name);
 			const now = this.now();
 			if (bucket.remaining !== undefined && now >= bucket.resetAt) bucket.remaining = undefined;
 			const budget = bucket.remaining === undefined ? Infinity : bucket.remaining - bucket.inFlight - (this.options.reserve ?? 0);
-			if (budget > 0) break;
+			if (budget > 0) {
+				bucket.inFlight += 1;
+				return;
+			}
 			const pause = Math.max(0, bucket.resetAt - now) + (this.options.marginMs ?? 250);
 			this.waits += 1;
 			this.waitedMs += pause;
 			await this.wait(pause);
 		}
-		bucket.inFlight += 1;
 	}
 
 	/** Counts a request of the bucket as answered (or failed) and reads the answer's limit headers. */
 	release(response?: Pick<HttpResponse, 'status' | 'headers'>, name = ''): void {
+		const now = this.now();
+		if (response?.status === 429) this.learnSharing(name, now);
 		const bucket = this.bucket(name);
 		bucket.inFlight = Math.max(0, bucket.inFlight - 1);
 		if (!response) return;
-		const now = this.now();
 		const names = this.options.headers;
 		const remaining = headerNumber(response.headers[names.remaining]);
 		const resetAt = resetAtFrom(response.headers[names.reset], now);
@@ -118,11 +133,32 @@ export class RateLimitPacer {
 			return;
 		}
 		if (remaining === undefined) return;
-		// Answers arrive out of order: within one window the smallest remaining count is the truest.
+		// Answers arrive out of order: within one window the smallest remaining count is the truest,
+		// and so is the earliest reset — each answer's reset is an upper bound (whole seconds, rounded up).
 		const sameWindow = bucket.remaining !== undefined && resetAt !== undefined && Math.abs(resetAt - bucket.resetAt) < 1500;
 		bucket.remaining = sameWindow ? Math.min(bucket.remaining as number, remaining) : remaining;
-		if (resetAt !== undefined) bucket.resetAt = sameWindow ? Math.max(bucket.resetAt, resetAt) : resetAt;
+		if (resetAt !== undefined) bucket.resetAt = sameWindow ? Math.min(bucket.resetAt, resetAt) : resetAt;
 		else if (bucket.resetAt < now) bucket.resetAt = now + 1000;
+	}
+
+	/**
+	 * A 429 for `name` while another bucket is inside its window with no more left than the requests
+	 * in flight: the two count against one limit, so they are merged into one window.
+	 */
+	private learnSharing(name: string, now: number): void {
+		const own = this.bucket(name);
+		const inFlight = [...new Set(this.buckets.values())].reduce((sum, bucket) => sum + bucket.inFlight, 0);
+		const partners = [...new Set(this.buckets.values())].filter(
+			(other) => other !== own && other.remaining !== undefined && now < other.resetAt && other.remaining <= inFlight,
+		);
+		if (partners.length === 0) return;
+		const merged: Bucket = {
+			remaining: Math.min(...[own, ...partners].map((bucket) => bucket.remaining ?? Infinity)),
+			resetAt: Math.max(own.resetAt, ...partners.map((bucket) => bucket.resetAt)),
+			inFlight: own.inFlight + partners.reduce((sum, bucket) => sum + bucket.inFlight, 0),
+		};
+		if (merged.remaining === Infinity) merged.remaining = undefined;
+		for (const [bucketName, bucket] of this.buckets) if (bucket === own || partners.includes(bucket)) this.buckets.set(bucketName, merged);
 	}
 }
 
