@@ -28,30 +28,52 @@ describe('WooCommerce Update: Product Stock → Set', () => {
 		expect(second.items('WooCommerce Update').map((item) => item.json.outcome)).toEqual(Array(250).fill('unchanged'));
 	});
 
-	it("sets a variation's stock through its parent's variations batch", async () => {
+	it("sets a variation's stock through its parent's variations batch, found by the sku filter as the real store answers", async () => {
 		store = await startWooSandbox();
 		const parent = store.store.products().find((product) => product.type === 'variable')!;
 		const variation = store.store.variations(parent.id)[1];
 		const before = variation.stock_quantity;
 		const from = store.log.length;
-		const run = await runUpdate(store, STOCK_FROM_AVAILABILITY, [{ productNumber: variation.sku, availableBalance: 17.9 }]);
-		expect(run.items('WooCommerce Update')[0].json).toEqual({ sku: variation.sku, outcome: 'updated', quantity: 17, previousQuantity: before, productId: variation.id, parentId: parent.id });
+		const run = await runUpdate(store, STOCK_FROM_AVAILABILITY, [{ productNumber: variation.sku.toLowerCase(), availableBalance: 17.9 }]);
+		expect(run.items('WooCommerce Update')[0].json).toEqual({ sku: variation.sku.toLowerCase(), outcome: 'updated', quantity: 17, previousQuantity: before, productId: variation.id, parentId: parent.id });
 		expect(requestsTo(store, /\/batch$/, from)).toEqual([`/wc/v3/products/${parent.id}/variations/batch`]);
 		expect(store.store.variations(parent.id)[1].stock_quantity).toBe(17);
-		// Its parent's SKU begins the variation's, so that parent's variations are the only ones read.
-		expect(requestsTo(store, /\/variations$/, from, 'GET')).toEqual([`/wc/v3/products/${parent.id}/variations`]);
+		// One sku search finds it; no variable product's variations are read.
+		expect(requestsTo(store, /\/variations$/, from, 'GET')).toEqual([]);
 	});
 
-	it('finds a variation whose SKU does not begin with its parent\'s by reading the other parents too, in any letter case', async () => {
+	it('writes every SKU of a store — simple products and several variations of many parents — in batches of at most 100 per route, and reports unknown SKUs', async () => {
+		store = await startWooSandbox({ products: 60, variableShare: 0.5, variationsPerProduct: 4, orders: 0 });
+		const simple = store.store.products().filter((product) => product.type === 'simple');
+		const variations = store.store.variations();
+		expect(variations.length).toBeGreaterThan(100);
+		const targets = [...simple.map((product) => ({ sku: product.sku, id: product.id, parent: 0 })), ...variations.map((variation) => ({ sku: variation.sku, id: variation.id, parent: variation.parent_id }))];
+		const balances = [...targets.map((target, index) => ({ productNumber: target.sku, availableBalance: 500 + index })), { productNumber: 'NOT-IN-STORE-1', availableBalance: 1 }, { productNumber: 'NOT-IN-STORE-2', availableBalance: 2 }];
+		const from = store.log.length;
+		const run = await runUpdate(store, STOCK_FROM_AVAILABILITY, balances, 'continueErrorOutput');
+		expect(run.status).toBe('success');
+		const [main, errors] = run.outputs['WooCommerce Update'];
+		expect(main.map((item) => item.json.outcome)).toEqual(Array(targets.length).fill('updated'));
+		expect(errors.map((item) => (item.json.error as { sku: string }).sku)).toEqual(['NOT-IN-STORE-1', 'NOT-IN-STORE-2']);
+		const batches = requestsTo(store, /\/batch$/, from);
+		const parents = new Set(targets.filter((target) => target.parent > 0).map((target) => target.parent));
+		expect(batches.filter((route) => route === '/wc/v3/products/batch')).toHaveLength(Math.ceil(targets.filter((target) => target.parent === 0).length / 100));
+		expect(new Set(batches.filter((route) => route !== '/wc/v3/products/batch'))).toEqual(new Set([...parents].map((id) => `/wc/v3/products/${id}/variations/batch`)));
+		for (const [index, target] of targets.entries()) {
+			const now = target.parent ? store.store.variations(target.parent).find((v) => v.id === target.id) : store.store.products().find((p) => p.id === target.id);
+			expect([target.sku, now?.stock_quantity]).toEqual([target.sku, 500 + index]);
+		}
+	});
+
+	it('fails the run, writing nothing it cannot confirm, when the store cannot be reached', async () => {
 		store = await startWooSandbox();
-		const parents = store.store.products().filter((product) => product.type === 'variable');
-		const last = parents[parents.length - 1];
-		const variation = store.store.variations(last.id)[0];
-		store.store.editVariation(last.id, variation.id, { sku: 'ODD-ONE-OUT' });
-		// …asked for in other letter case: WooCommerce's SKUs are unique without regard to case.
-		const run = await runUpdate(store, STOCK_FROM_AVAILABILITY, [{ productNumber: 'odd-one-out', availableBalance: 4 }]);
-		expect(run.items('WooCommerce Update')[0].json).toMatchObject({ sku: 'odd-one-out', outcome: 'updated', productId: variation.id, parentId: last.id });
-		expect(store.store.variations(last.id)[0].stock_quantity).toBe(4);
+		const product = store.store.products().find((p) => p.type === 'simple')!;
+		const { runWorkflow } = await import('../../harness/run-workflow');
+		const { updateWorkflow, storeCredentials } = await import('./helpers');
+		const credentials = storeCredentials(store);
+		await store.close();
+		const run = await runWorkflow(updateWorkflow(STOCK_FROM_AVAILABILITY, 'continueErrorOutput'), { credentials, triggerItems: [{ json: { productNumber: product.sku, availableBalance: 5 } }] });
+		expect(run.status).toBe('error');
 	});
 
 	it('sends an unknown SKU to the error output, paired with its input item, and writes the rest', async () => {
