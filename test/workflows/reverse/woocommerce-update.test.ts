@@ -98,6 +98,36 @@ describe('WooCommerce Update: Product Stock → Set', () => {
 		expect(run.items('WooCommerce Update')[0].json).toMatchObject({ sku: 'NOT-IN-STORE', outcome: 'failed', error: { field: 'sku' } });
 	});
 
+	it('fails the run, naming the SKU, when a write needs the user (here: stock management off), after writing every other SKU', async () => {
+		store = await startWooSandbox();
+		const [unmanaged, other] = store.store.products().filter((p) => p.type === 'simple');
+		store.store.editProduct(unmanaged.id, { manage_stock: false });
+		const run = await runUpdate(store, { ...STOCK_FROM_AVAILABILITY, options: { enableStockManagement: false } }, [
+			{ productNumber: unmanaged.sku, availableBalance: 4 },
+			{ productNumber: other.sku, availableBalance: 33 },
+			{ productNumber: 'NOT-IN-STORE', availableBalance: 1 },
+		]);
+		expect(run.status).toBe('error');
+		expect(run.error?.message).toBe(`1 of 3 stock values were not written — SKU "${unmanaged.sku}": SKU "${unmanaged.sku}" does not manage its own stock in WooCommerce; turn on Manage Stock for it, or the option Enable Stock Management`);
+		expect(store.store.products().find((p) => p.id === other.id)!.stock_quantity).toBe(33);
+	});
+
+	it('gives one summary item when asked: how many were fixed, already right, not in the store', async () => {
+		store = await startWooSandbox();
+		const [first, second] = store.store.products().filter((p) => p.type === 'simple' && p.manage_stock);
+		const variation = store.store.variations().find((v) => v.manage_stock)!;
+		const run = await runUpdate(store, { ...STOCK_FROM_AVAILABILITY, options: { output: 'summary' } }, [
+			{ productNumber: first.sku, availableBalance: Number(first.stock_quantity) },
+			{ productNumber: second.sku, availableBalance: Number(second.stock_quantity) + 5 },
+			{ productNumber: variation.sku, availableBalance: Number(variation.stock_quantity) + 1 },
+			{ productNumber: 'ONLY-IN-EXTEND', availableBalance: 9 },
+		]);
+		expect(run.status).toBe('success');
+		expect(run.items('WooCommerce Update').map((item) => item.json)).toEqual([
+			{ skus: 4, updated: 2, alreadyRight: 1, repeated: 0, notInStore: 1, failed: 0, notInStoreSkus: ['ONLY-IN-EXTEND'], failures: [] },
+		]);
+	});
+
 	it('fails the run with a readable error and no key in it when the store refuses the keys', async () => {
 		store = await startWooSandbox();
 		const { runWorkflow } = await import('../../harness/run-workflow');
