@@ -178,4 +178,17 @@ describe('WooCommerce Update: Order → Update Status', () => {
 			[2, 'Order "99999999": No order in the store has number "99999999"'],
 		]);
 	});
+
+	it('warns, naming the field, when Extend\'s order detail has no status, and still sets the status it was given', async () => {
+		const order = store.store.orders().find((o) => o.status === 'processing')!;
+		const run = await runUpdate(store, { ...PICKED, note: '', statusCheck: { detailStatus: '={{ $json.orderStatus }}' } }, [{ orderNumberExternal: `WEB-${order.number}`, orderStatus: '' }]);
+		expect(run.items('WooCommerce Update')[0].json).toMatchObject({
+			outcome: 'updated',
+			status: 'completed',
+			warning: 'Extend Commerce\'s order detail has no "status"; the order was set to completed as the event says',
+		});
+		const agreeing = await runUpdate(store, { ...PICKED, note: '', statusCheck: { detailStatus: 'picked' } }, [{ orderNumberExternal: `WEB-${order.number}` }]);
+		expect(agreeing.items('WooCommerce Update')[0].json.warning).toBeUndefined();
+	});
+
 });
