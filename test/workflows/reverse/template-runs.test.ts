@@ -220,3 +220,33 @@ describe('template: Extend Commerce order picked / cancelled → WooCommerce ord
 	});
 
 });
+
+describe('template: Extend Commerce stock → WooCommerce (nightly reconciliation)', () => {
+	let env: ReverseEnv;
+	afterEach(async () => env?.close());
+
+	it('reads every balance (all pages), writes only the differences, and reports how many it fixed', async () => {
+		env = await startReverseEnv({ products: 60, variableShare: 0.5, variationsPerProduct: 4, orders: 0 }, ['ONLY-IN-EXTEND']);
+		const managed = env.skus.filter((sku) => stockOf(env, sku) !== null && stockOf(env, sku) !== undefined);
+		expect(managed.length).toBeGreaterThan(100);
+		// Extend holds every SKU's balance: most agree with the store, every seventh diverged (a missed webhook).
+		const diverged = managed.filter((_sku, index) => index % 7 === 0);
+		for (const sku of managed) env.office.setAvailableBalance(sku, WAREHOUSE, diverged.includes(sku) ? Number(stockOf(env, sku)) + 3 : Number(stockOf(env, sku)));
+		env.office.setAvailableBalance('ONLY-IN-EXTEND', WAREHOUSE, 5);
+		const from = env.store.log.length;
+		const run = await runWorkflow(reverseTemplate('reconciliation'), { credentials: env.credentials });
+		expect(run.status).toBe('success');
+		expect(run.items('WooCommerce Update').map((item) => item.json)).toEqual([
+			{ skus: managed.length + 1, updated: diverged.length, alreadyRight: managed.length - diverged.length, repeated: 0, notInStore: 1, failed: 0, notInStoreSkus: ['ONLY-IN-EXTEND'], failures: [] },
+		]);
+		const balances = new Map(env.office.data.availability().map((row) => [row.productNumber, row.availableBalance]));
+		for (const sku of managed) expect([sku, stockOf(env, sku)]).toEqual([sku, balances.get(sku)]);
+		expect(env.office.log.filter((entry) => /ProductAvailability/i.test(entry.path)).length).toBeGreaterThan(1);
+		expect(requestsTo(env.store, /\/batch$/, from).length).toBeGreaterThan(0);
+
+		const again = env.store.log.length;
+		const second = await runWorkflow(reverseTemplate('reconciliation'), { credentials: env.credentials });
+		expect(second.items('WooCommerce Update')[0].json).toMatchObject({ updated: 0, alreadyRight: managed.length });
+		expect(requestsTo(env.store, /\/batch$/, again)).toEqual([]);
+	});
+});
