@@ -18,7 +18,9 @@ export class ExtendCommerceTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'extendCommerceWebhookApi', required: false, testedBy: 'extendCommerceWebhookSecretTest' }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'extend-commerce' }],
+		// Answered when the run has finished: 200 (no body) once the store was written, 500 when the run
+		// failed (n8n's "Error in workflow"), so Extend delivers the notification again.
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'lastNode', responseData: 'noData', path: 'extend-commerce' }],
 		properties: triggerProperties,
 	};
 

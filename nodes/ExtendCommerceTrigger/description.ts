@@ -29,21 +29,4 @@ export const triggerProperties: INodeProperties[] = [
 		description: 'The notifications that start the workflow; others are answered 200 and ignored',
 		options: WEBHOOK_EVENTS.map((event) => ({ name: event, value: event, description: EVENT_DESCRIPTIONS[event] })),
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Start Again on Redelivery',
-				name: 'allowRedelivery',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether a notification Extend delivers again (same NotificationId, higher Attempt) starts another run. Off: this n8n process starts one run per NotificationId within 24 hours.',
-			},
-		],
-	},
 ];

@@ -1,8 +1,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { WEBHOOK_SIGNATURE_HEADER } from '../shared/extend-commerce/api';
-import { seenNotifications } from '../shared/extend-commerce/seenNotifications';
-import { parseEnvelope } from '../shared/extend-commerce/webhookEnvelope';
+import { parseEnvelope, unreadableNotification } from '../shared/extend-commerce/webhookEnvelope';
 import { verifySignature } from '../shared/extend-commerce/webhookSignature';
 
 const WEBHOOK_CREDENTIAL = 'extendCommerceWebhookApi';
@@ -31,7 +30,8 @@ async function webhookSecret(context: IWebhookFunctions): Promise<string | undef
 
 /**
  * One call from Extend: check the signature, keep the chosen events, start one run whose items
- * are the envelope's notifications. n8n answers 200 as soon as the run has started.
+ * are the envelope's notifications. n8n answers when the run has finished (responseMode
+ * lastNode): 200 after the store was written, 500 when the run failed, so Extend retries.
  */
 export async function receiveNotification(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const secret = await webhookSecret(this);
@@ -63,14 +63,14 @@ export async function receiveNotification(this: IWebhookFunctions): Promise<IWeb
 	const wanted = parsed.envelope.notifications.filter((notification) => events.includes(notification.event));
 	if (wanted.length === 0) return { webhookResponse: { received: true, started: false } };
 
-	const options = this.getNodeParameter('options', {}) as { allowRedelivery?: boolean };
-	// A test call from the editor may be sent again on purpose; only production calls are deduplicated.
-	if (this.getMode() !== 'manual' && options.allowRedelivery !== true) {
-		const key = `${this.getWorkflow().id ?? ''}:${this.getNode().id}:${parsed.envelope.notificationId}`;
-		if (!seenNotifications.firstTime(key)) {
-			this.logger.info(`Extend Commerce Trigger: notification ${parsed.envelope.notificationId} (attempt ${parsed.envelope.attempt}) was already received by this process; no second run.`);
-			return { webhookResponse: { received: true, started: false, redelivery: true } };
-		}
+	// A notification the workflow cannot act on is refused as a whole, naming the field: nothing is
+	// half done, and Extend keeps it (and shows the answer) instead of it vanishing in a green run.
+	const problems = wanted.map(unreadableNotification).filter((problem): problem is string => problem !== undefined);
+	if (problems.length > 0) {
+		this.logger.warn(`Extend Commerce Trigger: refused notification ${parsed.envelope.notificationId}: ${problems.join('; ')}`);
+		return answer(this, 422, { message: problems.join('; ') });
 	}
+	// No memory of delivered notifications: a redelivery (same NotificationId, higher Attempt) comes
+	// after an answer that was not 2xx or got lost, so it runs again; the writes are idempotent.
 	return { workflowData: [wanted.map((notification) => ({ json: notification }))] };
 }

@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { toNodeError } from '../shared/nodeErrors';
 import { failureModeOf, resultItem } from '../shared/recordOutcome';
 import { resolveSkus } from '../shared/woocommerce/storeWriter/skuIndex';
+import { failureReport, failuresToActOn, summarise } from '../shared/woocommerce/storeWriter/stockOutcome';
 import { planStock, type StockRecord, type StockResult } from '../shared/woocommerce/storeWriter/stockPlan';
 import { writeStock } from '../shared/woocommerce/storeWriter/stockWriter';
 import { openStore } from './store';
@@ -11,6 +13,7 @@ interface StockOptions {
 	enableStockManagement?: boolean;
 	batchSize?: number;
 	timeoutSeconds?: number;
+	output?: 'perSku' | 'summary';
 }
 
 /**
@@ -34,13 +37,19 @@ export async function setStock(this: IExecuteFunctions): Promise<INodeExecutionD
 		const written = await writeStock(opened.store, plan.batches, 2);
 		const results: StockResult[] = [...plan.decided, ...written].sort((a, b) => a.itemIndex - b.itemIndex);
 
-		const counts = { updated: 0, unchanged: 0, skipped: 0, failed: 0 };
-		for (const result of results) counts[result.outcome] += 1;
+		const notInStore = new Set(records.filter((record) => record.sku !== '' && !targets.has(record.sku)).map((record) => record.itemIndex));
+		const summary = summarise(results, notInStore);
 		this.addExecutionHints({
-			message: `${results.length} SKUs: ${counts.updated} updated in ${plan.batches.length} batch requests, ${counts.unchanged} already right, ${counts.skipped} repeated, ${counts.failed} failed.`,
+			message: `${summary.skus} SKUs: ${summary.updated} updated in ${plan.batches.length} batch requests, ${summary.alreadyRight} already right, ${summary.repeated} repeated, ${summary.notInStore} not in the store, ${summary.failed} failed.`,
 			location: 'outputPane',
 		});
 		const mode = failureModeOf(this);
+		const mustAct = failuresToActOn(results, notInStore);
+		if (mode === 'none' && mustAct.length > 0) {
+			const report = failureReport(mustAct, results.length);
+			throw new NodeOperationError(this.getNode(), report.message, { description: report.description, itemIndex: mustAct[0].itemIndex });
+		}
+		if (options.output === 'summary') return [[{ json: summary, pairedItem: items.map((_item, item) => ({ item })) }]];
 		return [results.map((result) => resultItem(result as unknown as IDataObject & StockResult, mode, `SKU "${result.sku}"`))];
 	} catch (error) {
 		throw toNodeError(this.getNode(), error, secrets);

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { wooOrderNumberOf } from '../shared/mapping/externalOrderNumber';
 import { toNodeError } from '../shared/nodeErrors';
 import { failureModeOf, resultItem } from '../shared/recordOutcome';
-import { changeOrderStatus, type OrderStatusResult } from '../shared/woocommerce/storeWriter/orderStatus';
+import { changeOrderStatus, detailStatusWarning, type OrderStatusResult } from '../shared/woocommerce/storeWriter/orderStatus';
 import { openStore } from './store';
 
 /** Order → Update Status: one order per input item, each found by its number, idempotent. */
@@ -25,13 +25,17 @@ export async function updateOrderStatus(this: IExecuteFunctions): Promise<INodeE
 			} else if (orderNumber === undefined) {
 				result = { itemIndex, orderNumber: external, outcome: 'failed', error: { field: 'orderNumber', message: `Order number "${external}" does not start with the prefix "${prefix}": it belongs to another store, or the prefix differs from the one the push uses` } };
 			} else {
+				const status = this.getNodeParameter('status', itemIndex) as string;
 				result = await changeOrderStatus(opened.store, {
 					itemIndex,
 					orderNumber,
-					status: this.getNodeParameter('status', itemIndex) as string,
+					status,
 					note: String(this.getNodeParameter('note', itemIndex, '') ?? ''),
 					customerNote: this.getNodeParameter('customerNote', itemIndex, true) as boolean,
 				});
+				const checks = this.getNodeParameter('statusCheck', itemIndex, {}) as { detailStatus?: unknown };
+				const warning = detailStatusWarning(status, checks.detailStatus === undefined ? undefined : String(checks.detailStatus ?? ''));
+				if (warning && result.outcome !== 'failed') result.warning = warning;
 			}
 			output.push(resultItem(result as unknown as IDataObject & OrderStatusResult, mode, `Order "${result.orderNumber}"`));
 		}

@@ -306,9 +306,9 @@ function buildPredicates(req: ListRequest, withoutModified = false): Pred[] {
 	if (type) preds.push((r) => r.obj.type === type);
 	const sku = str(q, 'sku');
 	if (sku) {
-		const s = new Set(sku.split(','));
-		s.add(sku);
-		preds.push((r) => s.has(String(r.obj.sku)));
+		// MySQL compares the `_sku` meta without regard to letter case (captured: wctb-v-006-1 finds WCTB-V-006-1).
+		const s = new Set([...sku.split(','), sku].map((one) => one.toLowerCase()));
+		preds.push((r) => s.has(String(r.obj.sku).toLowerCase()));
 	}
 	const slug = str(q, 'slug');
 	if (slug) preds.push((r) => r.obj.slug === slug);

@@ -88,7 +88,7 @@ function listResponse(req: RestRequest, env: RouteEnv, kind: ListKind, routeForL
 	if (env.churn) {
 		// The page's ids are chosen; its objects are built from the rows as they are now.
 		env.churn.betweenSelectAndBuild(kind === 'orders' ? 'order' : kind === 'products' ? 'product' : undefined, result.rows);
-		result.rows = result.rows.filter((row) => coll.rows.get(row.id) === row);
+		result.rows = result.rows.filter((row) => (row.kind === 'variation' ? store.variationRows : coll).rows.get(row.id) === row);
 	}
 	if (kind === 'orders') {
 		// The orders controller writes `status` back into the request (added at the end when the
@@ -116,6 +116,17 @@ function single(req: RestRequest, env: RouteEnv, row: Row | undefined, code: str
 }
 
 const id = (req: RestRequest, k = 'id') => Number(req.params[k]);
+
+/**
+ * With `sku`, WooCommerce searches products and variations alike (post_type product and
+ * product_variation; captured products_sku_variation.json): a variation SKU answers the variation
+ * itself, `type` "variation" with its `parent_id`. Without `sku`, only products are listed.
+ */
+function skuSearchRows(req: RestRequest, env: RouteEnv): Row[] | undefined {
+	const sku = req.query.get('sku');
+	if (typeof sku !== 'string' || sku === '') return undefined;
+	return [...env.store.productRows.rows.values(), ...env.store.variationRows.rows.values()];
+}
 
 // ---- writes (nice to have: enough for demos and write-permission tests) ---------------------------
 
@@ -177,7 +188,7 @@ export function buildRoutes(): RouteDef[] {
 			names: [],
 			allow: ['GET', 'POST'],
 			handlers: [
-				{ methods: ['GET'], action: 'list', list: 'products', handle: (req, env) => listResponse(req, env, 'products', '/wc/v3/products') },
+				{ methods: ['GET'], action: 'list', list: 'products', handle: (req, env) => listResponse(req, env, 'products', '/wc/v3/products', skuSearchRows(req, env)) },
 				{
 					methods: ['POST'],
 					action: 'create',

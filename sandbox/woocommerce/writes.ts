@@ -84,6 +84,8 @@ function productBatch(req: RestRequest, env: RouteEnv): RestResponse {
 			const body = (raw ?? {}) as Record<string, unknown>;
 			const id = Number(body.id);
 			const row = env.store.productRows.rows.get(id);
+			// Captured error_variation_in_products_batch.json: a variation is refused in place, the rest is written.
+			if (!row && env.store.variationRows.rows.has(id)) return { ok: false, id, code: 'woocommerce_rest_invalid_product_id', message: 'To manipulate product variations you should use the /products/&lt;product_id&gt;/variations/&lt;id&gt; endpoint.', status: 404 };
 			if (!row) return { ok: false, id: Number.isFinite(id) ? id : undefined, code: 'woocommerce_rest_product_invalid_id', message: 'Invalid ID.', status: 400 };
 			if (skuTaken(env, body.sku, id)) return { ok: false, id, code: 'product_invalid_sku', message: 'Invalid or duplicated SKU.', status: 400, data: { resource_id: id, unique_sku: `${String(body.sku)}-1` } };
 			env.store.editProduct(id, withStockRules(row.obj as WooProduct, pickFields(body, PRODUCT_WRITABLE)) as Partial<WooProduct>);
@@ -111,7 +113,8 @@ function variationBatch(req: RestRequest, env: RouteEnv): RestResponse {
 	const limited = tooMany(items.create.length + items.update.length + items.delete.length);
 	if (limited) return limited;
 	const groups: Record<string, ItemResult[]> = {};
-	const invalid = (id: number | undefined): ItemResult => ({ ok: false, id, code: 'woocommerce_rest_product_variation_invalid_id', message: 'Invalid ID.', status: 400 });
+	// Captured error_variation_of_other_parent_in_batch.json: 404, also for a variation of another parent.
+	const invalid = (id: number | undefined): ItemResult => ({ ok: false, id, code: 'woocommerce_rest_product_variation_invalid_id', message: 'Invalid ID.', status: 404 });
 	if (items.present.includes('create')) {
 		// Creating variations is not part of the reverse flow; say so the way WooCommerce refuses a field it cannot take.
 		groups.create = items.create.map((): ItemResult => ({ ok: false, id: 0, code: 'sandbox_not_modelled', message: 'Creating variations is not modelled by the sandbox.', status: 400 }));

@@ -57,8 +57,9 @@ function readBody(request: http.IncomingMessage): Promise<Buffer> {
 /**
  * What n8n's webhook server does for a live webhook, on 127.0.0.1: read the raw body, parse
  * JSON, call the node's `webhook()` through n8n-core's real WebhookContext, and — when it hands
- * back workflowData — start the execution at that node with that data (answering 200 at once, as
- * responseMode "onReceived" does) through WorkflowExecute (see run-workflow.ts).
+ * back workflowData — start the execution at that node with that data through WorkflowExecute
+ * (see run-workflow.ts), answering as the node's responseMode says: "onReceived" 200 at once,
+ * "lastNode" when the run has finished (500 "Error in workflow" when it failed).
  */
 export async function serveWebhook(workflowJson: WorkflowJson, options: ServeOptions = {}): Promise<ServedWebhook> {
 	const nodeTypes = new PackageNodeTypes();
@@ -130,15 +131,27 @@ export async function serveWebhook(workflowJson: WorkflowJson, options: ServeOpt
 				return;
 			}
 			if (result.workflowData) {
-				runs.push(runWorkflow(workflowJson, { credentials: options.credentials, mode, startNode: node.name, triggerItems: result.workflowData[0] ?? [] }));
+				const run = runWorkflow(workflowJson, { credentials: options.credentials, mode, startNode: node.name, triggerItems: result.workflowData[0] ?? [] });
+				runs.push(run);
 				runStarted();
+				// responseMode "lastNode": n8n answers when the run has finished — 500 {"message":"Error in workflow"}
+				// when it failed (packages/cli webhook-helpers, the same on 1.x and 2.x), else per responseData.
+				const waitsForRun = description.responseMode === 'lastNode';
+				const finished = waitsForRun ? await run : undefined;
 				if (answersToLose > 0) {
 					answersToLose -= 1;
 					calls.push({ status: 0, body: '', started: true });
 					request.socket.destroy();
 					return;
 				}
-				const body = JSON.stringify({ message: 'Workflow was started' });
+				if (finished?.status === 'error') {
+					const failedBody = JSON.stringify({ message: 'Error in workflow' });
+					response.writeHead(500, { 'Content-Type': 'application/json' });
+					response.end(failedBody);
+					calls.push({ status: 500, body: failedBody, started: true });
+					return;
+				}
+				const body = waitsForRun && description.responseData === 'noData' ? '' : JSON.stringify(finished ? (finished.outputs[finished.nodeExecutionOrder.at(-1) ?? '']?.[0]?.[0]?.json ?? {}) : { message: 'Workflow was started' });
 				response.writeHead(200, { 'Content-Type': 'application/json' });
 				response.end(body);
 				calls.push({ status: 200, body, started: true });

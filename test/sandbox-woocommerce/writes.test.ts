@@ -50,7 +50,7 @@ describe('sandbox store: batch stock writes and order notes', () => {
 		expect(reply.status).toBe(200);
 		const update = reply.json<{ update: Array<Record<string, unknown>> }>().update;
 		expect(update[0]).toMatchObject({ id: first, stock_quantity: 7, parent_id: parent.id });
-		if (other) expect(update[1]).toEqual({ id: other.variations[0], error: { code: 'woocommerce_rest_product_variation_invalid_id', message: 'Invalid ID.', data: { status: 400 } } });
+		if (other) expect(update[1]).toEqual({ id: other.variations[0], error: { code: 'woocommerce_rest_product_variation_invalid_id', message: 'Invalid ID.', data: { status: 404 } } }); // 404 as captured: error_variation_of_other_parent_in_batch.json
 		expect(woo.store.products().find((p) => p.id === parent.id)!.date_modified_gmt > '2025-01-01T00:00:00').toBe(true);
 	});
 

@@ -11,6 +11,7 @@ export const REVERSE_TEMPLATES = {
 	stockWebhook: 'extend-commerce-stock-to-woocommerce.json',
 	stockPolling: 'extend-commerce-stock-to-woocommerce-polling.json',
 	orderStatus: 'extend-commerce-orders-to-woocommerce-status.json',
+	reconciliation: 'extend-commerce-stock-reconciliation.json',
 } as const;
 
 export const WEBHOOK_SECRET = 'whsec-reverse-flow-5b1f0c';

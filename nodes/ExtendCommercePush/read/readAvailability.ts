@@ -1,9 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { readChangedAvailability } from '../../shared/extend-commerce/availabilityReader';
+import { ASSUMED_AVAILABILITY } from '../../shared/extend-commerce/api';
+import { readChangedAvailability, type UnreadableRow } from '../../shared/extend-commerce/availabilityReader';
 import { extendClientFor, type ExtendClient } from '../../shared/extend-commerce/client';
 import { toNodeError } from '../../shared/nodeErrors';
+import { failureModeOf, resultItem } from '../../shared/recordOutcome';
 
 interface AvailabilityOptions {
 	productNumbers?: string;
@@ -29,6 +31,30 @@ async function storeConnection(context: IExecuteFunctions): Promise<{ name: stri
 	return { name: String(credentials.connectionName ?? '').trim(), warehouse: String(credentials.warehouse ?? '').trim() };
 }
 
+const shown = (value: unknown): string => (value === undefined ? 'nothing (the field is missing)' : JSON.stringify(value)?.slice(0, 80) ?? String(value));
+
+/** What a row the node cannot read lacks, in words for the integrator. */
+function unreadableMessage(row: UnreadableRow): string {
+	return `Balance ${row.position + 1} from Extend Commerce has no readable "${row.field}": it holds ${shown(row.value)}`;
+}
+
+/**
+ * Rows the node cannot read are never dropped: when every row is unreadable (a wrong field name,
+ * most likely) or the node stops on errors, the run fails naming the field; otherwise each goes
+ * to the error output (or carries an error line) and the readable rows go on.
+ */
+function unreadableRows(context: IExecuteFunctions, unreadable: UnreadableRow[], readable: number): INodeExecutionData[] {
+	if (unreadable.length === 0) return [];
+	const mode = failureModeOf(context);
+	if (readable === 0 || mode === 'none') {
+		const names = Object.values(ASSUMED_AVAILABILITY).map((name) => `"${name}"`).join(', ');
+		throw new NodeOperationError(context.getNode(), `${unreadable.length} of ${unreadable.length + readable} balances could not be read — ${unreadableMessage(unreadable[0])}`, {
+			description: `Nothing was written and the cursor stays. This node reads Extend Commerce's ProductAvailability rows with the field names ${names} (an assumption: Extend publishes no model). Open one row of Extend's answer and compare; where the names differ, they must be adjusted before stock can sync.`,
+		});
+	}
+	return unreadable.map((row) => resultItem({ itemIndex: 0, position: row.position + 1, error: { field: row.field, message: unreadableMessage(row) } }, mode, 'Balance'));
+}
+
 /**
  * Product Availability → Get Changed: one item per balance on the first output; on the second,
  * one item with the next run's Changed Since (the latest change read), unless a Limit cut the read.
@@ -49,7 +75,7 @@ export async function getChangedAvailability(this: IExecuteFunctions): Promise<I
 			message: `${result.rows.length} balances${warehouse ? ` of warehouse ${warehouse}` : ''} changed${changedSince ? ` since ${changedSince}` : ''}, read in ${result.pages} pages.`,
 			location: 'outputPane',
 		});
-		const rows = result.rows.map((row): INodeExecutionData => ({ json: row, pairedItem: { item: 0 } }));
+		const rows = [...result.rows.map((row): INodeExecutionData => ({ json: row, pairedItem: { item: 0 } })), ...unreadableRows(this, result.unreadable, result.rows.length)];
 		const cursor = returnAll
 			? [{ json: { resource: 'availability', connection: connection.name, warehouse, cursor: result.latestChange ?? changedSince ?? '', previousCursor: changedSince ?? '', balances: result.rows.length, syncedAt: new Date().toISOString() }, pairedItem: { item: 0 } }]
 			: [];

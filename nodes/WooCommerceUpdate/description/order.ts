@@ -32,7 +32,24 @@ export const orderProperties: INodeProperties[] = [
 			{ name: 'On Hold', value: 'on-hold' },
 			{ name: 'Processing', value: 'processing' },
 		],
-		description: 'The status to set. Orders already in it are left alone.',
+		description: 'The status to set. Orders already in it are left alone, and get no note.',
+	},
+	{
+		displayName: 'Check Against',
+		name: 'statusCheck',
+		type: 'collection',
+		placeholder: 'Add Check',
+		default: {},
+		displayOptions: show,
+		options: [
+			{
+				displayName: 'Status in Extend\'s Order Detail',
+				name: 'detailStatus',
+				type: 'string',
+				default: '={{ $json.orderStatus }}',
+				description: 'Extend Commerce\'s own status of the order (Order → Get gives it as orderStatus; ASSUMED values Picked, Delivered, Cancelled). It never changes the status set above: when it is missing or says otherwise, the result carries a warning naming it.',
+			},
+		],
 	},
 	{
 		displayName: 'Note',

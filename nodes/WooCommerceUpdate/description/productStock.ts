@@ -45,6 +45,17 @@ export const productStockProperties: INodeProperties[] = [
 				description: 'Products per batch request; WooCommerce accepts at most 100',
 			},
 			{
+				displayName: 'Output',
+				name: 'output',
+				type: 'options',
+				default: 'perSku',
+				options: [
+					{ name: 'One Result per SKU', value: 'perSku', description: 'Updated, unchanged, skipped or failed, for each input item' },
+					{ name: 'Summary', value: 'summary', description: 'One item: how many SKUs were updated (divergences fixed), already right, not in the store, failed' },
+				],
+				description: 'What the node outputs. Summary suits a nightly reconciliation that only reports what it fixed.',
+			},
+			{
 				displayName: 'Timeout (Seconds)',
 				name: 'timeoutSeconds',
 				type: 'number',

@@ -72,6 +72,15 @@ export const ASSUMED_ORDER_DETAIL = {
 	delivery: { date: 'deliveryDate', carrier: 'carrier', trackingNumber: 'trackingNumber', trackingUrl: 'trackingUrl' },
 } as const;
 
+/**
+ * ASSUMED: which order detail status (ASSUMED_ORDER_DETAIL.status) agrees with the WooCommerce
+ * status an event sets. The event decides the status; a detail that says otherwise is reported.
+ */
+export const ASSUMED_ORDER_STATUS_AGREEING: Readonly<Record<string, readonly string[]>> = {
+	completed: ['Picked', 'Delivered'],
+	cancelled: ['Cancelled'],
+};
+
 /** ASSUMED: one ProductAvailability row. */
 export const ASSUMED_AVAILABILITY = {
 	productNumber: 'productNumber',

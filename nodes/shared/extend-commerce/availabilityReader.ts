@@ -25,6 +25,8 @@ export interface AvailabilityQuery {
 
 export interface AvailabilityResult {
 	rows: AvailabilityRow[];
+	/** Rows without a readable product number or balance: never dropped, the caller reports them. */
+	unreadable: UnreadableRow[];
 	pages: number;
 	/** The latest `changed` read: the next run's Changed Since (the filter includes it, so nothing at that instant is lost). */
 	latestChange: string | undefined;
@@ -41,19 +43,37 @@ export function listOf(body: unknown): unknown[] | undefined {
 	return undefined;
 }
 
-/** One row in fixed names (ASSUMED_AVAILABILITY), keeping any field Extend adds. */
-export function availabilityRowOf(raw: unknown): AvailabilityRow | undefined {
-	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+/** A row the package cannot read: which assumed field it lacks, and what it held instead. */
+export interface UnreadableRow {
+	/** Position in the whole read, from 0. */
+	position: number;
+	field: string;
+	value: unknown;
+}
+
+/** A balance as a number: a JSON number or a numeric text; null, empty or other text is unreadable (never 0). */
+function balanceOf(value: unknown): number | undefined {
+	const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : Number.NaN;
+	return Number.isFinite(number) ? number : undefined;
+}
+
+/** One row in fixed names (ASSUMED_AVAILABILITY), keeping any field Extend adds; or the field it lacks. */
+export function availabilityRowOf(raw: unknown): { ok: true; row: AvailabilityRow } | { ok: false; field: string; value: unknown } {
+	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, field: ASSUMED_AVAILABILITY.productNumber, value: raw };
 	const record = raw as IDataObject;
 	const productNumber = record[ASSUMED_AVAILABILITY.productNumber];
-	const available = Number(record[ASSUMED_AVAILABILITY.available]);
-	if ((typeof productNumber !== 'string' && typeof productNumber !== 'number') || !Number.isFinite(available)) return undefined;
+	if ((typeof productNumber !== 'string' || productNumber.trim() === '') && typeof productNumber !== 'number') return { ok: false, field: ASSUMED_AVAILABILITY.productNumber, value: productNumber };
+	const available = balanceOf(record[ASSUMED_AVAILABILITY.available]);
+	if (available === undefined) return { ok: false, field: ASSUMED_AVAILABILITY.available, value: record[ASSUMED_AVAILABILITY.available] };
 	return {
-		...record,
-		productNumber: String(productNumber),
-		warehouse: String(record[ASSUMED_AVAILABILITY.warehouse] ?? ''),
-		availableBalance: available,
-		changed: String(record[ASSUMED_AVAILABILITY.changed] ?? ''),
+		ok: true,
+		row: {
+			...record,
+			productNumber: String(productNumber),
+			warehouse: String(record[ASSUMED_AVAILABILITY.warehouse] ?? ''),
+			availableBalance: available,
+			changed: String(record[ASSUMED_AVAILABILITY.changed] ?? ''),
+		},
 	};
 }
 
@@ -68,7 +88,9 @@ export async function readChangedAvailability(client: ExtendGet, query: Availabi
 	if (query.warehouse) filters[ASSUMED_LIST.warehouse] = query.warehouse;
 	if (query.productNumbers && query.productNumbers.length > 0) filters[ASSUMED_LIST.productNumbers] = query.productNumbers.join(',');
 	const rows: AvailabilityRow[] = [];
+	const unreadable: UnreadableRow[] = [];
 	let pages = 0;
+	let position = 0;
 	for (let page: number = ASSUMED_LIST.firstPage; ; page++) {
 		const body = await client.get(EXTEND_PATHS.productAvailability, { ...filters, [ASSUMED_LIST.page]: page, [ASSUMED_LIST.pageSize]: pageSize });
 		pages += 1;
@@ -77,12 +99,14 @@ export async function readChangedAvailability(client: ExtendGet, query: Availabi
 			throw new TransportError('not-json', `Extend Commerce answered ${EXTEND_PATHS.productAvailability} with something other than a list`, 'The answer holds no list of balances; check that the API URL points at the Extend Commerce API.');
 		}
 		for (const raw of list) {
-			const row = availabilityRowOf(raw);
-			if (row) rows.push(row);
+			const read = availabilityRowOf(raw);
+			if (read.ok) rows.push(read.row);
+			else unreadable.push({ position, field: read.field, value: read.value });
+			position += 1;
 		}
 		if (list.length < pageSize || (query.limit && rows.length >= query.limit)) break;
 	}
 	const kept = query.limit ? rows.slice(0, query.limit) : rows;
 	const latestChange = kept.reduce<string | undefined>((latest, row) => (row.changed && (!latest || Date.parse(row.changed) > Date.parse(latest)) ? row.changed : latest), undefined);
-	return { rows: kept, pages, latestChange };
+	return { rows: kept, unreadable, pages, latestChange };
 }

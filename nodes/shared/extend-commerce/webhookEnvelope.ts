@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { WEBHOOK_EVENTS, type WebhookEvent } from './api';
+import { WEBHOOK_DETAIL_FIELDS, WEBHOOK_EVENTS, type WebhookEvent } from './api';
 
 /**
  * Extend's webhook envelope (documented example):
@@ -61,4 +61,29 @@ export function parseEnvelope(body: unknown): { ok: true; envelope: ParsedEnvelo
 		};
 	});
 	return { ok: true, envelope: { envelopeId, attempt, notificationId, notifications: parsed } };
+}
+
+/** The Details field a workflow needs from each event it acts on (ASSUMED names: WEBHOOK_DETAIL_FIELDS). */
+const NEEDED_DETAIL: Partial<Record<WebhookEvent, string>> = {
+	AvailableBalanceChanged: WEBHOOK_DETAIL_FIELDS.productNumber,
+	BalanceChanged: WEBHOOK_DETAIL_FIELDS.productNumber,
+	OrderPicked: WEBHOOK_DETAIL_FIELDS.orderNumber,
+	OrderCancelled: WEBHOOK_DETAIL_FIELDS.orderNumber,
+	OrderReserved: WEBHOOK_DETAIL_FIELDS.orderNumber,
+	OrderDeliveryDataChanged: WEBHOOK_DETAIL_FIELDS.orderNumber,
+	OrderCreated: WEBHOOK_DETAIL_FIELDS.orderNumber,
+};
+
+/**
+ * What is wrong with a notification the workflow could not act on: its event's Details field is
+ * missing or empty (matched exactly as the templates read it). Names the field and what it got.
+ */
+export function unreadableNotification(notification: WebhookNotification): string | undefined {
+	const name = isDocumentedEvent(notification.event) ? NEEDED_DETAIL[notification.event] : undefined;
+	if (name === undefined) return undefined;
+	const value = notification.details[name];
+	if ((typeof value === 'string' && value.trim() !== '') || typeof value === 'number') return undefined;
+	const got = value === undefined ? 'it is missing' : `it is ${JSON.stringify(value)}`;
+	const keys = Object.keys(notification.details);
+	return `Notification ${notification.index + 1} (${notification.event}) has no Details.${name}: ${got} (Details holds ${keys.length > 0 ? keys.join(', ') : 'nothing'})`;
 }

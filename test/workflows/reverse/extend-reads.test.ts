@@ -2,6 +2,7 @@
 import type { INode, INodeParameters } from 'n8n-workflow';
 
 import { runWorkflow, type WorkflowJson } from '../../harness/run-workflow';
+import { startRecordingServer } from '../../support/recording-server';
 import { CONNECTION_NAME, officeSecrets } from '../../support/sync-env';
 import { createExtendOrder, startReverseEnv, WAREHOUSE, type ReverseEnv } from '../../support/reverse-env';
 
@@ -89,5 +90,39 @@ describe('Extend Commerce node: reading Extend', () => {
 		const [ok, , failed] = continued.outputs['Extend Commerce'];
 		expect(ok.map((item) => [item.json.orderNumber, item.pairedItem])).toEqual([[orderNumber, { item: 1 }]]);
 		expect(failed.map((item) => [item.json.message, (item.json.error as { inputItem: number }).inputItem])).toEqual([['Order NO-SUCH-ORDER: Extend Commerce has no order NO-SUCH-ORDER', 0]]);
+	});
+});
+
+describe('Extend Commerce node: balances it cannot read are never dropped', () => {
+	const renamed = (n: number) => ({ ProductNumber: `P-${n}`, Warehouse: 'MAIN', AvailableBalance: n, Changed: '2026-11-28T10:00:00Z' });
+	const parameters = { resource: 'productAvailability', operation: 'getChanged', changedSince: '', warehouse: 'MAIN', returnAll: true };
+	const standIn = async (rows: unknown[]) => await startRecordingServer(() => ({ status: 200, body: rows }));
+	const credentialsFor = (url: string) => ({ extendCommerceApi: { apiUrl: url, authMode: 'apiKey', headerName: 'x-api-key', apiKeyValue: 'key-123', ignoreSslIssues: false }, extendCommerceConnectionApi: { connectionName: 'Shop', warehouse: 'MAIN' } });
+
+	it('fails the run, naming the field and the value, when no row has the assumed names (a wrong assumption turns the execution red)', async () => {
+		const extend = await standIn([renamed(1), renamed(2)]);
+		try {
+			const run = await runWorkflow(readWorkflow(parameters, 'continueErrorOutput'), { credentials: credentialsFor(extend.url) });
+			expect(run.status).toBe('error');
+			expect(run.error?.message).toBe('2 of 2 balances could not be read — Balance 1 from Extend Commerce has no readable "productNumber": it holds nothing (the field is missing)');
+			expect(String(run.error?.description)).toContain('"availableBalance"');
+		} finally {
+			await extend.close();
+		}
+	});
+
+	it('sends a row it cannot read to the error output and goes on with the others', async () => {
+		const extend = await standIn([{ productNumber: 'P-1', warehouse: 'MAIN', availableBalance: 3, changed: '2026-11-28T10:00:00Z' }, { productNumber: 'P-2', warehouse: 'MAIN', availableBalance: null, changed: '2026-11-28T10:01:00Z' }]);
+		try {
+			const run = await runWorkflow(readWorkflow(parameters, 'continueErrorOutput'), { credentials: credentialsFor(extend.url) });
+			expect(run.status).toBe('success');
+			const outputs = run.outputs['Extend Commerce'];
+			expect(outputs[0].map((item) => item.json.productNumber)).toEqual(['P-1']);
+			expect(outputs[2].map((item) => item.json.message)).toEqual(['Balance: Balance 2 from Extend Commerce has no readable "availableBalance": it holds null']);
+			const stopped = await runWorkflow(readWorkflow(parameters), { credentials: credentialsFor(extend.url) });
+			expect(stopped.status).toBe('error');
+		} finally {
+			await extend.close();
+		}
 	});
 });

@@ -2,7 +2,7 @@
  * The Extend Commerce Trigger served the way n8n serves a live webhook (test/harness/run-webhook.ts):
  * signature check before anything runs, event filter, one item per notification, redeliveries.
  */
-import type { INode, INodeParameters } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
 
 import { serveWebhook, type ServedWebhook } from '../../harness/run-webhook';
 import { testCredential, type WorkflowJson } from '../../harness/run-workflow';
@@ -10,7 +10,7 @@ import { deliver, envelopeOf } from './notifications';
 
 const SECRET = 'whsec-åäö-0123456789';
 
-function triggerWorkflow(events: string[], withSecret = true, options: INodeParameters = {}): WorkflowJson {
+function triggerWorkflow(events: string[], withSecret = true): WorkflowJson {
 	const trigger: INode = {
 		id: 'trigger-1',
 		name: 'Extend Commerce Trigger',
@@ -18,7 +18,7 @@ function triggerWorkflow(events: string[], withSecret = true, options: INodePara
 		typeVersion: 1,
 		position: [0, 0],
 		webhookId: 'b7f3c2d4-0000-4000-8000-000000000001',
-		parameters: { events, options },
+		parameters: { events },
 		...(withSecret ? { credentials: { extendCommerceWebhookApi: { id: 'w1', name: 'Extend webhook' } } } : {}),
 	};
 	const after: INode = { id: 'noop-1', name: 'After', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} };
@@ -91,30 +91,37 @@ describe('Extend Commerce Trigger', () => {
 		expect(run.items('After').map((item) => item.json.event)).toEqual(['OrderPicked']);
 	});
 
-	it('starts one run for a notification Extend delivers again with a higher Attempt', async () => {
+	it('answers only when the run has finished: 200 without a body (not the text "firstEntryJson")', async () => {
+		served = await serveWebhook(triggerWorkflow(['AvailableBalanceChanged']), { credentials });
+		const delivery = await deliver(served.url, envelopeOf([balance('TB-S-001')], 'n-answer', 1), { secret: SECRET });
+		expect([delivery.status, delivery.text]).toEqual([200, '']);
+		expect(served.calls).toEqual([{ status: 200, body: '', started: true }]);
+		// The run is over by the time the answer arrives.
+		expect((await served.runs[0]).status).toBe('success');
+	});
+
+	it('starts a run again for a notification Extend delivers again: nothing remembers a delivery as done', async () => {
 		served = await serveWebhook(triggerWorkflow(['AvailableBalanceChanged']), { credentials });
 		const first = envelopeOf([balance('TB-S-001')], 'redelivered-1', 1);
 		expect((await deliver(served.url, first, { secret: SECRET })).status).toBe(200);
 		const again = await deliver(served.url, { ...first, Id: 'another-envelope', Attempt: 2 }, { secret: SECRET });
 		expect(again.status).toBe(200);
-		expect(JSON.parse(again.text)).toEqual({ received: true, started: false, redelivery: true });
-		expect((await deliver(served.url, envelopeOf([balance('TB-S-001')], 'another-notification'), { secret: SECRET })).status).toBe(200);
 		const runs = await served.settled(2);
-		expect(runs.map((run) => run.items('After')[0].json.notificationId)).toEqual(['redelivered-1', 'another-notification']);
-		expect(served.calls.map((call) => call.started)).toEqual([true, false, true]);
+		expect(runs.map((run) => [run.items('After')[0].json.notificationId, run.items('After')[0].json.attempt])).toEqual([
+			['redelivered-1', 1],
+			['redelivered-1', 2],
+		]);
 	});
 
-	it('starts again on redelivery when told to, and always for calls to the test URL', async () => {
-		served = await serveWebhook(triggerWorkflow(['AvailableBalanceChanged'], true, { allowRedelivery: true }), { credentials });
-		const envelope = envelopeOf([balance('TB-S-001')], 'again-1');
-		await deliver(served.url, envelope, { secret: SECRET });
-		await deliver(served.url, { ...envelope, Attempt: 2 }, { secret: SECRET });
-		expect(await served.settled(2)).toHaveLength(2);
-		await served.close();
-		served = await serveWebhook(triggerWorkflow(['AvailableBalanceChanged']), { credentials, mode: 'manual' });
-		await deliver(served.url, envelope, { secret: SECRET });
-		await deliver(served.url, envelope, { secret: SECRET });
-		expect(await served.settled(2)).toHaveLength(2);
+	it.each([
+		['AvailableBalanceChanged without ProductNumber', { Action: 'AvailableBalanceChanged', Details: { productNumber: 'TB-S-001', Warehouse: 'MAIN' } }, 'Notification 2 (AvailableBalanceChanged) has no Details.ProductNumber: it is missing (Details holds productNumber, Warehouse)'],
+		['OrderCancelled with an empty OrderNumber', { Action: 'OrderCancelled', Details: { OrderNumber: '' } }, 'Notification 2 (OrderCancelled) has no Details.OrderNumber: it is "" (Details holds OrderNumber)'],
+	])('refuses a call with %s with 422 naming the field, and starts nothing', async (_case, notification, message) => {
+		served = await serveWebhook(triggerWorkflow(['AvailableBalanceChanged', 'OrderCancelled']), { credentials });
+		const delivery = await deliver(served.url, envelopeOf([balance('TB-S-001'), notification]), { secret: SECRET });
+		expect(delivery.status).toBe(422);
+		expect(JSON.parse(delivery.text)).toEqual({ message });
+		expect(served.runs).toHaveLength(0);
 	});
 
 	it('answers 400 without a run to a signed body that is not an Extend envelope', async () => {

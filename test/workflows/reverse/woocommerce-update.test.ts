@@ -28,30 +28,52 @@ describe('WooCommerce Update: Product Stock → Set', () => {
 		expect(second.items('WooCommerce Update').map((item) => item.json.outcome)).toEqual(Array(250).fill('unchanged'));
 	});
 
-	it("sets a variation's stock through its parent's variations batch", async () => {
+	it("sets a variation's stock through its parent's variations batch, found by the sku filter as the real store answers", async () => {
 		store = await startWooSandbox();
 		const parent = store.store.products().find((product) => product.type === 'variable')!;
 		const variation = store.store.variations(parent.id)[1];
 		const before = variation.stock_quantity;
 		const from = store.log.length;
-		const run = await runUpdate(store, STOCK_FROM_AVAILABILITY, [{ productNumber: variation.sku, availableBalance: 17.9 }]);
-		expect(run.items('WooCommerce Update')[0].json).toEqual({ sku: variation.sku, outcome: 'updated', quantity: 17, previousQuantity: before, productId: variation.id, parentId: parent.id });
+		const run = await runUpdate(store, STOCK_FROM_AVAILABILITY, [{ productNumber: variation.sku.toLowerCase(), availableBalance: 17.9 }]);
+		expect(run.items('WooCommerce Update')[0].json).toEqual({ sku: variation.sku.toLowerCase(), outcome: 'updated', quantity: 17, previousQuantity: before, productId: variation.id, parentId: parent.id });
 		expect(requestsTo(store, /\/batch$/, from)).toEqual([`/wc/v3/products/${parent.id}/variations/batch`]);
 		expect(store.store.variations(parent.id)[1].stock_quantity).toBe(17);
-		// Its parent's SKU begins the variation's, so that parent's variations are the only ones read.
-		expect(requestsTo(store, /\/variations$/, from, 'GET')).toEqual([`/wc/v3/products/${parent.id}/variations`]);
+		// One sku search finds it; no variable product's variations are read.
+		expect(requestsTo(store, /\/variations$/, from, 'GET')).toEqual([]);
 	});
 
-	it('finds a variation whose SKU does not begin with its parent\'s by reading the other parents too, in any letter case', async () => {
+	it('writes every SKU of a store — simple products and several variations of many parents — in batches of at most 100 per route, and reports unknown SKUs', async () => {
+		store = await startWooSandbox({ products: 60, variableShare: 0.5, variationsPerProduct: 4, orders: 0 });
+		const simple = store.store.products().filter((product) => product.type === 'simple');
+		const variations = store.store.variations();
+		expect(variations.length).toBeGreaterThan(100);
+		const targets = [...simple.map((product) => ({ sku: product.sku, id: product.id, parent: 0 })), ...variations.map((variation) => ({ sku: variation.sku, id: variation.id, parent: variation.parent_id }))];
+		const balances = [...targets.map((target, index) => ({ productNumber: target.sku, availableBalance: 500 + index })), { productNumber: 'NOT-IN-STORE-1', availableBalance: 1 }, { productNumber: 'NOT-IN-STORE-2', availableBalance: 2 }];
+		const from = store.log.length;
+		const run = await runUpdate(store, STOCK_FROM_AVAILABILITY, balances, 'continueErrorOutput');
+		expect(run.status).toBe('success');
+		const [main, errors] = run.outputs['WooCommerce Update'];
+		expect(main.map((item) => item.json.outcome)).toEqual(Array(targets.length).fill('updated'));
+		expect(errors.map((item) => (item.json.error as { sku: string }).sku)).toEqual(['NOT-IN-STORE-1', 'NOT-IN-STORE-2']);
+		const batches = requestsTo(store, /\/batch$/, from);
+		const parents = new Set(targets.filter((target) => target.parent > 0).map((target) => target.parent));
+		expect(batches.filter((route) => route === '/wc/v3/products/batch')).toHaveLength(Math.ceil(targets.filter((target) => target.parent === 0).length / 100));
+		expect(new Set(batches.filter((route) => route !== '/wc/v3/products/batch'))).toEqual(new Set([...parents].map((id) => `/wc/v3/products/${id}/variations/batch`)));
+		for (const [index, target] of targets.entries()) {
+			const now = target.parent ? store.store.variations(target.parent).find((v) => v.id === target.id) : store.store.products().find((p) => p.id === target.id);
+			expect([target.sku, now?.stock_quantity]).toEqual([target.sku, 500 + index]);
+		}
+	});
+
+	it('fails the run, writing nothing it cannot confirm, when the store cannot be reached', async () => {
 		store = await startWooSandbox();
-		const parents = store.store.products().filter((product) => product.type === 'variable');
-		const last = parents[parents.length - 1];
-		const variation = store.store.variations(last.id)[0];
-		store.store.editVariation(last.id, variation.id, { sku: 'ODD-ONE-OUT' });
-		// …asked for in other letter case: WooCommerce's SKUs are unique without regard to case.
-		const run = await runUpdate(store, STOCK_FROM_AVAILABILITY, [{ productNumber: 'odd-one-out', availableBalance: 4 }]);
-		expect(run.items('WooCommerce Update')[0].json).toMatchObject({ sku: 'odd-one-out', outcome: 'updated', productId: variation.id, parentId: last.id });
-		expect(store.store.variations(last.id)[0].stock_quantity).toBe(4);
+		const product = store.store.products().find((p) => p.type === 'simple')!;
+		const { runWorkflow } = await import('../../harness/run-workflow');
+		const { updateWorkflow, storeCredentials } = await import('./helpers');
+		const credentials = storeCredentials(store);
+		await store.close();
+		const run = await runWorkflow(updateWorkflow(STOCK_FROM_AVAILABILITY, 'continueErrorOutput'), { credentials, triggerItems: [{ json: { productNumber: product.sku, availableBalance: 5 } }] });
+		expect(run.status).toBe('error');
 	});
 
 	it('sends an unknown SKU to the error output, paired with its input item, and writes the rest', async () => {
@@ -74,6 +96,36 @@ describe('WooCommerce Update: Product Stock → Set', () => {
 		const run = await runUpdate(store, STOCK_FROM_AVAILABILITY, [{ productNumber: 'NOT-IN-STORE', availableBalance: 3 }]);
 		expect(run.status).toBe('success');
 		expect(run.items('WooCommerce Update')[0].json).toMatchObject({ sku: 'NOT-IN-STORE', outcome: 'failed', error: { field: 'sku' } });
+	});
+
+	it('fails the run, naming the SKU, when a write needs the user (here: stock management off), after writing every other SKU', async () => {
+		store = await startWooSandbox();
+		const [unmanaged, other] = store.store.products().filter((p) => p.type === 'simple');
+		store.store.editProduct(unmanaged.id, { manage_stock: false });
+		const run = await runUpdate(store, { ...STOCK_FROM_AVAILABILITY, options: { enableStockManagement: false } }, [
+			{ productNumber: unmanaged.sku, availableBalance: 4 },
+			{ productNumber: other.sku, availableBalance: 33 },
+			{ productNumber: 'NOT-IN-STORE', availableBalance: 1 },
+		]);
+		expect(run.status).toBe('error');
+		expect(run.error?.message).toBe(`1 of 3 stock values were not written — SKU "${unmanaged.sku}": SKU "${unmanaged.sku}" does not manage its own stock in WooCommerce; turn on Manage Stock for it, or the option Enable Stock Management`);
+		expect(store.store.products().find((p) => p.id === other.id)!.stock_quantity).toBe(33);
+	});
+
+	it('gives one summary item when asked: how many were fixed, already right, not in the store', async () => {
+		store = await startWooSandbox();
+		const [first, second] = store.store.products().filter((p) => p.type === 'simple' && p.manage_stock);
+		const variation = store.store.variations().find((v) => v.manage_stock)!;
+		const run = await runUpdate(store, { ...STOCK_FROM_AVAILABILITY, options: { output: 'summary' } }, [
+			{ productNumber: first.sku, availableBalance: Number(first.stock_quantity) },
+			{ productNumber: second.sku, availableBalance: Number(second.stock_quantity) + 5 },
+			{ productNumber: variation.sku, availableBalance: Number(variation.stock_quantity) + 1 },
+			{ productNumber: 'ONLY-IN-EXTEND', availableBalance: 9 },
+		]);
+		expect(run.status).toBe('success');
+		expect(run.items('WooCommerce Update').map((item) => item.json)).toEqual([
+			{ skus: 4, updated: 2, alreadyRight: 1, repeated: 0, notInStore: 1, failed: 0, notInStoreSkus: ['ONLY-IN-EXTEND'], failures: [] },
+		]);
 	});
 
 	it('fails the run with a readable error and no key in it when the store refuses the keys', async () => {
@@ -126,4 +178,17 @@ describe('WooCommerce Update: Order → Update Status', () => {
 			[2, 'Order "99999999": No order in the store has number "99999999"'],
 		]);
 	});
+
+	it('warns, naming the field, when Extend\'s order detail has no status, and still sets the status it was given', async () => {
+		const order = store.store.orders().find((o) => o.status === 'processing')!;
+		const run = await runUpdate(store, { ...PICKED, note: '', statusCheck: { detailStatus: '={{ $json.orderStatus }}' } }, [{ orderNumberExternal: `WEB-${order.number}`, orderStatus: '' }]);
+		expect(run.items('WooCommerce Update')[0].json).toMatchObject({
+			outcome: 'updated',
+			status: 'completed',
+			warning: 'Extend Commerce\'s order detail has no "status"; the order was set to completed as the event says',
+		});
+		const agreeing = await runUpdate(store, { ...PICKED, note: '', statusCheck: { detailStatus: 'picked' } }, [{ orderNumberExternal: `WEB-${order.number}` }]);
+		expect(agreeing.items('WooCommerce Update')[0].json.warning).toBeUndefined();
+	});
+
 });

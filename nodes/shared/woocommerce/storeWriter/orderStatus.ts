@@ -1,3 +1,4 @@
+import { ASSUMED_ORDER_DETAIL, ASSUMED_ORDER_STATUS_AGREEING } from '../../extend-commerce/api';
 import { TransportError } from '../../transport/errors';
 import type { WooClient, WooRecord } from '../client';
 
@@ -12,6 +13,20 @@ export interface OrderStatusChange {
 	customerNote: boolean;
 }
 
+/**
+ * A warning when Extend's order detail does not say what the event says: the event decides the
+ * status (a cancelled order never becomes completed because a detail field is missing or stale).
+ * `undefined` = no detail status given to compare.
+ */
+export function detailStatusWarning(status: string, detailStatus: string | undefined): string | undefined {
+	if (detailStatus === undefined) return undefined;
+	const agreeing = ASSUMED_ORDER_STATUS_AGREEING[status] ?? [];
+	const field = ASSUMED_ORDER_DETAIL.status;
+	if (detailStatus.trim() === '') return `Extend Commerce's order detail has no "${field}"; the order was set to ${status} as the event says`;
+	if (agreeing.some((value) => value.toLowerCase() === detailStatus.trim().toLowerCase())) return undefined;
+	return `Extend Commerce's order detail says "${field}" is "${detailStatus}", which does not agree with ${status}; the order was set to ${status} as the event says`;
+}
+
 export type OrderOutcome = 'updated' | 'unchanged' | 'failed';
 
 export interface OrderStatusResult {
@@ -22,6 +37,8 @@ export interface OrderStatusResult {
 	previousStatus?: string;
 	status?: string;
 	noteAdded?: boolean;
+	/** Set when Extend's order detail does not agree with the status the event sets (the event decides). */
+	warning?: string;
 	error?: { field: string; message: string };
 }
 
@@ -56,8 +73,8 @@ function refusedForThisOrder(error: unknown): boolean {
 
 /**
  * Moves one order to a status and adds its note, idempotently: an order already in the status
- * is not written again and a note already on the order is not added twice, so a repeated run
- * (a redelivered webhook) changes nothing.
+ * is left alone (status and note), and a note already on the order is not added twice, so a
+ * repeated run (a redelivered webhook) changes nothing.
  */
 export async function changeOrderStatus(store: WooClient, change: OrderStatusChange): Promise<OrderStatusResult> {
 	const base = { itemIndex: change.itemIndex, orderNumber: change.orderNumber };
@@ -68,18 +85,18 @@ export async function changeOrderStatus(store: WooClient, change: OrderStatusCha
 	if (FINAL_STATUSES.has(previousStatus) && previousStatus !== change.status) {
 		return { ...where, outcome: 'failed', error: { field: 'status', message: `Order ${change.orderNumber} is ${previousStatus} in WooCommerce; it is not set to ${change.status} automatically` } };
 	}
+	// Already in the status: nothing is written, not even the note. A second OrderPicked (Extend fires
+	// one per picked row) adds no second shipment note to a completed order.
+	if (previousStatus === change.status) return { ...where, outcome: 'unchanged', status: change.status, noteAdded: false };
 	const write = async (): Promise<OrderStatusResult> => {
-		let changed = false;
-		if (previousStatus !== change.status) {
-			await store.http.json({ method: 'PUT', url: store.url(`orders/${order.id}`, { _fields: ORDER_FIELDS }), body: { status: change.status } });
-			changed = true;
-		}
+		// The note first: if the status write then fails, a retry finds the note and writes only the status.
 		let noteAdded = false;
 		if (change.note.trim() !== '' && !(await hasNote(store, order.id, change.note))) {
 			await store.http.json({ method: 'POST', url: store.url(`orders/${order.id}/notes`), body: { note: change.note, customer_note: change.customerNote } });
 			noteAdded = true;
 		}
-		return { ...where, outcome: changed || noteAdded ? 'updated' : 'unchanged', status: change.status, noteAdded };
+		await store.http.json({ method: 'PUT', url: store.url(`orders/${order.id}`, { _fields: ORDER_FIELDS }), body: { status: change.status } });
+		return { ...where, outcome: 'updated', status: change.status, noteAdded };
 	};
 	return await write().catch(async (error: unknown) => (refusedForThisOrder(error) ? { ...where, outcome: 'failed' as const, error: { field: 'status', message: (error as TransportError).message } } : await Promise.reject(error)));
 }

@@ -39,10 +39,10 @@ async function allPages(store: WooClient, route: string, query: Record<string, s
 }
 
 /**
- * Resolves SKUs to the products and variations that carry them, once per run: products by the
- * `sku` filter, 50 SKUs a request; SKUs still missing are looked for among the variations of the
- * variable products (WooCommerce's products `sku` filter does not search variations), likely
- * parents first, until all are found — an SKU the store does not have costs a full pass.
+ * Resolves SKUs to the products and variations that carry them, once per run, 50 SKUs a request.
+ * WooCommerce's `sku` filter searches products and variations alike (captured from WooCommerce
+ * 10.0.2: a variation SKU answers the variation itself, `type` "variation" with its `parent_id`),
+ * so one pass finds both, and an SKU the store does not have costs nothing extra.
  */
 export async function resolveSkus(store: WooClient, skus: readonly string[], concurrency: number): Promise<Map<string, StockTarget>> {
 	const wanted = [...new Set(skus.filter((sku) => sku !== ''))];
@@ -55,41 +55,10 @@ export async function resolveSkus(store: WooClient, skus: readonly string[], con
 	// WooCommerce compares SKUs in MySQL without regard to case (and keeps them unique that way), so "abc-1" finds "ABC-1".
 	const byKey = new Map<string, string[]>();
 	for (const sku of wanted) byKey.set(sku.toLowerCase(), [...(byKey.get(sku.toLowerCase()) ?? []), sku]);
-	const claim = (record: WooRecord, parentId: number) => {
+	for (const record of lists.flat()) {
+		// A variation is written through its parent's variations batch; products/batch refuses it.
+		const parentId = record.type === 'variation' ? Number(record.parent_id) || 0 : 0;
 		for (const sku of byKey.get(String(record.sku ?? '').toLowerCase()) ?? []) if (!found.has(sku)) found.set(sku, targetOf(record, parentId));
-	};
-	for (const record of lists.flat()) claim(record, 0);
-
-	const missing = new Set(wanted.filter((sku) => !found.has(sku)));
-	if (missing.size === 0) return found;
-	const parents = await allPages(store, 'products', { type: 'variable', _fields: 'id,sku' });
-	const { likely, others } = likelyParents(parents, new Set([...missing].map((sku) => sku.toLowerCase())));
-	const step = Math.max(1, concurrency);
-	// The likely parents first, all at once; the others a few at a time, until every SKU is found.
-	const groups = [likely];
-	for (let index = 0; index < others.length; index += step) groups.push(others.slice(index, index + step));
-	for (const group of groups) {
-		if (found.size === wanted.length) break;
-		const lists = await mapWithConcurrency(group, step, async (parent) => await allPages(store, `products/${parent.id}/variations`, { _fields: 'id,sku,parent_id,stock_quantity,manage_stock' }));
-		group.forEach((parent, position) => {
-			for (const variation of lists[position]) claim(variation, parent.id);
-		});
 	}
 	return found;
-}
-
-/**
- * Splits the variable products into those whose SKU begins a wanted SKU and the rest: variation
- * SKUs are usually the parent's plus a suffix (TB-V-003 → TB-V-003-RED-S), so the likely parents
- * mostly hold them all.
- */
-export function likelyParents(parents: readonly WooRecord[], wanted: ReadonlySet<string>): { likely: WooRecord[]; others: WooRecord[] } {
-	const skus = [...wanted];
-	const likely: WooRecord[] = [];
-	const others: WooRecord[] = [];
-	for (const parent of parents) {
-		const sku = String(parent.sku ?? '').toLowerCase();
-		(sku !== '' && skus.some((candidate) => candidate.toLowerCase().startsWith(sku)) ? likely : others).push(parent);
-	}
-	return { likely, others };
 }

@@ -41,4 +41,19 @@ describe('Product Availability → Get Changed reader', () => {
 	it('names an answer that is not a list', async () => {
 		await expect(readChangedAvailability({ get: async () => ({ message: 'hello' }) }, {})).rejects.toThrow('with something other than a list');
 	});
+
+	it('keeps rows it cannot read, naming the field and what it held; a null or empty balance is not 0', async () => {
+		const rows = [row(1, '2026-11-28T10:00:00Z'), { productNumber: 'P-2', availableBalance: null }, { ProductNumber: 'P-3', AvailableBalance: 4 }, { productNumber: 'P-4', availableBalance: '' }, { productNumber: 'P-5', availableBalance: '7.5' }];
+		const result = await readChangedAvailability(pagedSource(rows), {});
+		expect(result.rows.map((r) => [r.productNumber, r.availableBalance])).toEqual([
+			['P-1', 1],
+			['P-5', 7.5],
+		]);
+		expect(result.unreadable).toEqual([
+			{ position: 1, field: 'availableBalance', value: null },
+			{ position: 2, field: 'productNumber', value: undefined },
+			{ position: 3, field: 'availableBalance', value: '' },
+		]);
+	});
+
 });

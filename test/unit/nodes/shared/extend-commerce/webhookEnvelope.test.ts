@@ -1,6 +1,5 @@
 import { WEBHOOK_EVENTS } from '../../../../../nodes/shared/extend-commerce/api';
 import { isDocumentedEvent, parseEnvelope } from '../../../../../nodes/shared/extend-commerce/webhookEnvelope';
-import { SeenNotifications } from '../../../../../nodes/shared/extend-commerce/seenNotifications';
 
 describe('Extend webhook envelope', () => {
 	it("reads Extend's documented example into one item per notification", () => {
@@ -40,26 +39,5 @@ describe('Extend webhook envelope', () => {
 		expect(WEBHOOK_EVENTS).toHaveLength(18);
 		expect(WEBHOOK_EVENTS.every(isDocumentedEvent)).toBe(true);
 		expect(isDocumentedEvent('orderpicked')).toBe(false);
-	});
-});
-
-describe('notifications already seen by this process', () => {
-	it('lets a key through once, then refuses repeats within the time to live', () => {
-		const seen = new SeenNotifications(1000, 10);
-		expect(seen.firstTime('a', 0)).toBe(true);
-		expect(seen.firstTime('a', 999)).toBe(false);
-		expect(seen.firstTime('b', 999)).toBe(true);
-		expect(seen.firstTime('a', 1000)).toBe(true);
-	});
-
-	it('forgets the oldest key beyond its capacity and a key it is told to forget', () => {
-		const seen = new SeenNotifications(60_000, 2);
-		seen.firstTime('a', 1);
-		seen.firstTime('b', 2);
-		seen.firstTime('c', 3);
-		expect(seen.size).toBe(2);
-		expect(seen.firstTime('a', 4)).toBe(true);
-		seen.forget('c');
-		expect(seen.firstTime('c', 5)).toBe(true);
 	});
 });

@@ -60,12 +60,3 @@ describe('stock plan', () => {
 		expect(strict.decided[0]).toMatchObject({ outcome: 'failed', error: { message: expect.stringContaining('Manage Stock') } });
 	});
 });
-
-describe('variation search order', () => {
-	it('reads the parents whose SKU begins a wanted SKU first', async () => {
-		const { likelyParents } = await import('../../../../../../nodes/shared/woocommerce/storeWriter/skuIndex');
-		const parents = [{ id: 1, sku: 'HOODIE' }, { id: 2, sku: 'TEE' }, { id: 3, sku: '' }, { id: 4, sku: 'MUG' }];
-		const split = likelyParents(parents, new Set(['MUG-350', 'TEE-RED-S']));
-		expect([split.likely.map((p) => p.id), split.others.map((p) => p.id)]).toEqual([[2, 4], [1, 3]]);
-	});
-});
