@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { ICredentialsDisplayOptions, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { EXTEND_API_CREDENTIAL, EXTEND_CLIENT_CREDENTIALS_TYPE } from '../shared/extend-commerce/auth';
@@ -13,6 +13,13 @@ import { createOrders } from './order/createOrders';
 import { upsertProducts } from './product/upsertProducts';
 import { getChangedAvailability } from './read/readAvailability';
 import { getOrders } from './read/readCustomerOrder';
+
+/**
+ * "Version 1 or later", so a new version of the node keeps the slot. n8n's type for credential
+ * slots lists only numbers under '@version', but the editor and the engine check slots with the
+ * same displayParameter as parameters, which takes conditions (a unit test checks it on both lines).
+ */
+const ANY_VERSION_FROM_1 = { show: { '@version': [{ _cnd: { gte: 1 } }] } } as unknown as ICredentialsDisplayOptions;
 
 type Operation = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 
@@ -62,7 +69,7 @@ export class ExtendCommercePush implements INodeType {
 				// Always shown. n8n's editor treats a slot without displayOptions.show as one of the node's
 				// Authentication choices and lists back-office credentials in it; a condition that is not on
 				// Authentication keeps this slot to store connections (seen in n8n 1.123 and 2.41 editors).
-				displayOptions: { show: { '@version': [1] } },
+				displayOptions: ANY_VERSION_FROM_1,
 			},
 		],
 		properties: [

@@ -154,6 +154,7 @@ export async function fetchChanges(this: IExecuteFunctions): Promise<INodeExecut
 			records: records.length,
 			capped,
 			complete: settings.returnAll,
+			...(connection.record.warehouse ? { warehouse: connection.record.warehouse } : {}),
 		};
 		this.addExecutionHints(...hintsFor(settings, resource, info, window === null).map((message) => ({ message, location: 'outputPane' as const })));
 		return [toItems(records, variations, settings.variations), [{ json: info as unknown as IDataObject, pairedItem: { item: 0 } }]];

@@ -39,7 +39,18 @@ const WOO_STATUSES = [
 	{ name: 'Draft (Checkout)', value: 'checkout-draft' },
 ];
 
+/** Shown before the run: an order push cannot start without a warehouse, and the field for it is an option. */
+export const warehouseNotice: INodeProperties = {
+	displayName:
+		'Orders need an Extend warehouse: add Options → Warehouse below, or fill in Warehouse in the WooCommerce Store Connection credential of this node or of the WooCommerce Fetch node before it.',
+	name: 'warehouseNotice',
+	type: 'notice',
+	default: '',
+	displayOptions: { show },
+};
+
 export const orderProperties: INodeProperties[] = [
+	warehouseNotice,
 	{
 		displayName: 'Customer Number',
 		name: 'customerNumberMode',
@@ -223,7 +234,7 @@ export const orderProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description:
-					'The Extend warehouse (short name) for every row. Empty: the Warehouse of the WooCommerce Store Connection credential.',
+					'The Extend warehouse (short name) for every row. Not added: the Warehouse of the WooCommerce Store Connection credential of this node, else of the WooCommerce Fetch node before it.',
 			},
 			...requestOptions(),
 		],

@@ -36,10 +36,12 @@ export const productProperties: INodeProperties[] = [
 		displayName: 'Currency',
 		name: 'currency',
 		type: 'string',
-		default: 'SEK',
+		// No default: a guessed currency would label every price wrongly in Extend.
+		default: '',
 		required: true,
+		placeholder: 'SEK',
 		displayOptions: { show },
-		description: 'The store\'s currency as a three-letter code (WooCommerce products carry none); sent with every price',
+		description: 'The store\'s currency as a three-letter code (WooCommerce → Settings → General → Currency; products carry none); sent with every price',
 	},
 	{
 		displayName: 'Unit',

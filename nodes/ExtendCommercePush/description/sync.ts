@@ -25,11 +25,11 @@ export function syncProperties(resources: string[], operations?: string[]): INod
 			displayName: 'Sync Window',
 			name: 'syncWindow',
 			type: 'json',
-			default: "={{ $('WooCommerce Fetch').first(1).json }}",
-			required: true,
+			default: '',
+			placeholder: 'Empty: the WooCommerce Fetch node before this one',
 			displayOptions: { show: { resource: resources, ...only, cursorMode: ['syncWindow'] } },
 			description:
-				'The window the fetch node read: its second output, "Sync Window". If your fetch node has another name, put that name in the expression.',
+				'The window the fetch node read (its second output, "Sync Window"). Leave it empty: this node finds the WooCommerce Fetch node its input comes from, whatever it is called. Fill it only when several fetch nodes come before this one.',
 		},
 	];
 }

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { ExtendClient } from '../../shared/extend-commerce/client';
 import { isRecordRefusal } from '../../shared/extend-commerce/errors';
@@ -17,6 +16,7 @@ import { MappingError } from '../../shared/mapping/fields';
 import { settle } from '../../shared/transport/settle';
 import { asSentence, type RecordResult, type Refused } from '../push/outcomes';
 import { pushRecords, recordItems } from '../push/pushRecords';
+import { orderWarehouse } from './warehouse';
 
 interface OrderTask {
 	itemIndex: number;
@@ -46,28 +46,13 @@ function deliveryMethods(context: IExecuteFunctions): Record<string, string> {
 	return methods;
 }
 
-/** The warehouse: the node's option when set, else the Extend Commerce Connection credential's Warehouse. */
-async function warehouseOf(context: IExecuteFunctions, option: string | undefined): Promise<string> {
-	if (option?.trim()) return option.trim();
-	try {
-		const connection = await context.getCredentials('extendCommerceConnectionApi');
-		const warehouse = String(connection.warehouse ?? '').trim();
-		if (warehouse) return warehouse;
-	} catch {
-		// No connection credential: the message below says where to set the warehouse.
-	}
-	throw new NodeOperationError(context.getNode(), 'No Extend warehouse is set for the order rows.', {
-		description: 'Enter the warehouse short name in the WooCommerce Store Connection credential (Warehouse), or in this node under Options → Warehouse.',
-	});
-}
-
 async function orderTasks(context: IExecuteFunctions): Promise<OrderTask[]> {
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
 	const base = {
 		orderType: String(context.getNodeParameter('orderType', 0, 'Normal')).trim() || 'Normal',
 		orderNumberPrefix: String(options.orderNumberPrefix ?? ''),
 		unit: String(context.getNodeParameter('unit', 0, 'ST')).trim() || 'ST',
-		warehouse: await warehouseOf(context, options.warehouse as string | undefined),
+		warehouse: await orderWarehouse(context, options.warehouse as string | undefined),
 		supplyMode: String(options.supplyMode ?? 'Warehouse').trim() || 'Warehouse',
 		deliveryMethods: deliveryMethods(context),
 		defaultDeliveryMethod: String(context.getNodeParameter('defaultDeliveryMethod', 0, '') ?? ''),

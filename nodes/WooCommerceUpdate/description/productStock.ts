@@ -15,11 +15,14 @@ export const productStockProperties: INodeProperties[] = [
 	{
 		displayName: 'Quantity',
 		name: 'quantity',
-		type: 'number',
+		// Text, so the default can be an expression: a number field defaults to a number, and a node left
+		// unmapped must fail its items instead of setting every SKU to that number. Whole numbers as text are read as numbers.
+		type: 'string',
 		required: true,
-		default: 0,
+		default: '={{ $json.availableBalance }}',
 		displayOptions: show,
-		description: 'The stock quantity to set, usually an expression reading availableBalance from Product Availability → Get Changed. WooCommerce counts whole units: a fractional balance is rounded down.',
+		description:
+			'The stock quantity to set. By default the availableBalance of the incoming item (from Extend Commerce → Product Availability → Get Changed); an item without one fails and nothing is written for it. WooCommerce counts whole units: a fractional balance is rounded down.',
 	},
 	{
 		displayName: 'Options',

@@ -25,6 +25,8 @@ export interface SyncWindowInfo {
 	capped: boolean;
 	/** False for a Limit run: only some records of the window were read, so the window must not move any cursor. */
 	complete: boolean;
+	/** The store connection's Warehouse, when it has one: the push node's warehouse when its own store slot is empty. */
+	warehouse?: string;
 }
 
 export interface RecordCounts {

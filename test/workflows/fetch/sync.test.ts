@@ -50,7 +50,7 @@ describe('fetching changed orders from a cursor the workflow keeps', () => {
 		expect(everythingSaid(result)).not.toContain(credentials.extendCommerceConnectionApi.secret as string);
 	});
 
-	it('hands on exactly one Sync Window item: connection, resource, start, end at the store clock minus the settle time, records, complete', async () => {
+	it('hands on exactly one Sync Window item: connection, resource, start, end at the store clock minus the settle time, records, complete, the connection\'s warehouse', async () => {
 		const before = env.store.now().getTime();
 		const result = await runFetch({ resource: 'order', since: 'cursor' }, credentialsFor(env));
 		const window = syncWindowOf(result);
@@ -63,6 +63,7 @@ describe('fetching changed orders from a cursor the workflow keeps', () => {
 			records: liveOrderIds(env).length,
 			capped: false,
 			complete: true,
+			warehouse: 'MAIN',
 		});
 		const end = Date.parse(window.windowEnd);
 		expect(end).toBeGreaterThanOrEqual(before - 30_000 - 1000);

@@ -53,6 +53,7 @@ describe('Sync Window in, Next Cursor out', () => {
 		['a window without its end', { parameters: { syncWindow: '{"resource":"orders","windowStart":"2025-01-01T00:00:00Z","complete":true}' } }, /its windowEnd is not an ISO 8601 UTC date/],
 		['the products window', { window: { resource: 'products' as const } }, /a window of products, but this node pushes orders/],
 		['a missing fetch node', { parameters: { syncWindow: "={{ $('WooCommerce Fetch').first(1).json }}" } }, /Sync Window could not be read/],
+		['an empty Sync Window with no fetch node before it', { parameters: { syncWindow: '' } }, /Sync Window is empty and no WooCommerce Fetch node comes before this node/],
 	])('refuses %s before sending anything, naming the field and the fix', async (_name, run, message) => {
 		const result = await runPush(office, { resource: 'order', items: orders, ...run });
 		expect(result.status).toBe('error');

@@ -91,6 +91,19 @@ describe('WooCommerce Update: Product Stock → Set', () => {
 		expect(store.store.products().find((p) => p.id === known.id)!.stock_quantity).toBe(41);
 	});
 
+	it('a node added from the panel reads availableBalance by default: an item without one fails, and no stock is ever set to 0', async () => {
+		store = await startWooSandbox();
+		const [mapped, unmapped] = store.store.products().filter((product) => product.type === 'simple');
+		const unmappedBefore = unmapped.stock_quantity;
+		const run = await runUpdate(store, { resource: 'productStock', operation: 'set' }, [{ productNumber: mapped.sku, availableBalance: 6 }, { productNumber: unmapped.sku, balance: 9 }], 'continueErrorOutput');
+		expect(run.status).toBe('success');
+		const [main, errors] = run.outputs['WooCommerce Update'];
+		expect(main.map((item) => [item.json.sku, item.json.outcome, item.json.quantity])).toEqual([[mapped.sku, 'updated', 6]]);
+		expect(errors.map((item) => (item.json.error as { error: { field: string } }).error.field)).toEqual(['quantity']);
+		expect(store.store.products().find((p) => p.id === mapped.id)!.stock_quantity).toBe(6);
+		expect(store.store.products().find((p) => p.id === unmapped.id)!.stock_quantity).toBe(unmappedBefore);
+	});
+
 	it('keeps a failed SKU as a result in the main output when the workflow stops on errors', async () => {
 		store = await startWooSandbox();
 		const run = await runUpdate(store, STOCK_FROM_AVAILABILITY, [{ productNumber: 'NOT-IN-STORE', availableBalance: 3 }]);

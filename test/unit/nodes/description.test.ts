@@ -1,0 +1,82 @@
+/** What all four nodes show in the editor, checked together: credential slots, defaults, words. */
+import * as path from 'node:path';
+import { NodeHelpers } from 'n8n-workflow';
+import type { INode, INodeCredentialDescription, INodeParameters, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+
+import { ExtendCommercePush } from '../../../nodes/ExtendCommercePush/ExtendCommercePush.node';
+import { ExtendCommerceTrigger } from '../../../nodes/ExtendCommerceTrigger/ExtendCommerceTrigger.node';
+import { WooCommerceFetch } from '../../../nodes/WooCommerceFetch/WooCommerceFetch.node';
+import { WooCommerceUpdate } from '../../../nodes/WooCommerceUpdate/WooCommerceUpdate.node';
+
+const NODES: Array<[string, INodeTypeDescription]> = [
+	['Extend Commerce', new ExtendCommercePush().description],
+	['Extend Commerce Trigger', new ExtendCommerceTrigger().description],
+	['WooCommerce Fetch', new WooCommerceFetch().description],
+	['WooCommerce Update', new WooCommerceUpdate().description],
+];
+
+type DisplayParameter = typeof NodeHelpers.displayParameter;
+
+/** n8n-workflow's displayParameter of both n8n lines: the 2.41 dependency and the 1.123 test project. */
+const LINES: Array<[string, DisplayParameter]> = [
+	['2.41', NodeHelpers.displayParameter],
+	[
+		'1.123',
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		(require(path.join(__dirname, '..', '..', 'n8n-1.123', 'node_modules', 'n8n-workflow')) as { NodeHelpers: typeof NodeHelpers }).NodeHelpers.displayParameter,
+	],
+];
+
+/** The parameter values a new node has: every top-level default. */
+function defaultsOf(description: INodeTypeDescription): INodeParameters {
+	return Object.fromEntries(description.properties.map((p) => [p.name, p.default])) as INodeParameters;
+}
+
+function slotShown(display: DisplayParameter, description: INodeTypeDescription, slot: INodeCredentialDescription, version: number): boolean {
+	const authentication = slot.displayOptions?.show?.authentication?.[0];
+	const parameters = { ...defaultsOf(description), ...(authentication ? { authentication } : {}) };
+	const versioned = { ...description, version: [1, 1.1, 2] };
+	return display(parameters, slot as unknown as INodeProperties, { typeVersion: version } as INode, versioned);
+}
+
+describe.each(LINES)('credential slots in n8n %s', (_line, display) => {
+	it.each(NODES)('%s: every slot is still shown in a later version of the node (1.1, 2)', (_name, description) => {
+		for (const slot of description.credentials ?? []) {
+			for (const version of [1, 1.1, 2]) expect([slot.name, version, slotShown(display, description, slot, version)]).toEqual([slot.name, version, true]);
+		}
+	});
+
+	it('the push node\'s store slot is no Authentication choice (it never names the Authentication field)', () => {
+		const slot = new ExtendCommercePush().description.credentials!.find((c) => c.name === 'extendCommerceConnectionApi')!;
+		expect(Object.keys(slot.displayOptions?.show ?? {})).toEqual(['@version']);
+	});
+});
+
+describe('no default writes, cancels or zeroes anything', () => {
+	const property = (description: INodeTypeDescription, name: string, resource: string) =>
+		description.properties.find((p) => p.name === name && (p.displayOptions?.show?.resource as string[] | undefined)?.includes(resource));
+
+	it('Set Stock\'s Quantity reads the incoming availableBalance: an unmapped item fails instead of setting 0', () => {
+		const quantity = property(new WooCommerceUpdate().description, 'quantity', 'productStock');
+		expect(quantity).toMatchObject({ required: true, default: '={{ $json.availableBalance }}' });
+	});
+
+	it('Currency of the product push has no guessed default and is required', () => {
+		expect(property(new ExtendCommercePush().description, 'currency', 'product')).toMatchObject({ required: true, default: '' });
+	});
+
+	it('the fields naming what to write to are required: SKU, order numbers, the webshop customer', () => {
+		const update = new WooCommerceUpdate().description;
+		const push = new ExtendCommercePush().description;
+		expect(property(update, 'sku', 'productStock')?.required).toBe(true);
+		expect(property(update, 'orderNumber', 'order')?.required).toBe(true);
+		expect(property(push, 'orderNumber', 'order')?.required).toBe(true);
+		expect(property(push, 'customerNumber', 'order')).toMatchObject({ required: true, default: '' });
+	});
+
+	it('an order push says before the run that it needs a warehouse', () => {
+		const notice = property(new ExtendCommercePush().description, 'warehouseNotice', 'order');
+		expect(notice).toMatchObject({ type: 'notice', displayOptions: { show: { resource: ['order'], operation: ['create'] } } });
+		expect(notice?.displayName).toMatch(/Orders need an Extend warehouse: add Options → Warehouse/);
+	});
+});
