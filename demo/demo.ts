@@ -104,7 +104,7 @@ export function templateCursor(env: Pick<DemoEnv, 'tables'>, template: TemplateS
 	return savedCursor(env.tables, String(workflow.id), template.resource === 'product' ? 'products' : 'orders');
 }
 
-/** The push node's output that the template wires to "Rejected records" (n8n's error output comes last). */
+/** The push node's output that the template wires to "Rejected records" (the node's third output). */
 export function rejectedOutputIndex(workflow: WorkflowJson): number {
 	const outputs = workflow.connections[PUSH_NODE]?.main ?? [];
 	return outputs.findIndex((targets) => (targets ?? []).some((c) => c.node === REJECTED_NODE));

@@ -52,7 +52,7 @@ export function runBlock(title: string, summaries: RunSummary[]): string[] {
 	const sum = totals(summaries);
 	return [
 		title,
-		...summaries.flatMap((s) => [`  ${formatSummary(s)}`, ...s.rejections.map((reason) => `            error branch → ${reason}`)]),
+		...summaries.flatMap((s) => [`  ${formatSummary(s)}`, ...s.rejections.map((reason) => `            Rejected records → ${reason}`)]),
 		`  total     fetched ${sum.fetched}, created ${sum.created}, updated ${sum.updated}, unchanged ${sum.unchanged}, skipped ${sum.skipped}, cancelled ${sum.cancelled}, rejected ${sum.rejected}`,
 	];
 }

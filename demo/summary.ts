@@ -46,7 +46,7 @@ export interface RunOutputs {
 	fetched: INodeExecutionData[];
 	/** Items of the push node's main (success) output. */
 	pushed: INodeExecutionData[];
-	/** Items of the push node's error output (the error branch). */
+	/** Items of the push node's Rejected records output. */
 	errorBranch: INodeExecutionData[];
 }
 
@@ -70,8 +70,12 @@ export function countVariations(items: INodeExecutionData[]): number {
 	return count;
 }
 
-/** The reason an error-branch item gives: its error line, its message, or the reason inside its error object. */
+/** The reason a rejected item gives: its reason, its error line, its message, or the reason inside its error object. */
 export function rejectionReason(json: IDataObject): string {
+	if (typeof json.reason === 'string') {
+		const record = typeof json.record === 'string' ? json.record : '';
+		return record && !json.reason.startsWith(record) ? `${record}: ${json.reason}` : json.reason;
+	}
 	if (typeof json.error === 'string') return json.error;
 	if (typeof json.message === 'string') return json.message;
 	const inner = json.error as IDataObject | undefined;

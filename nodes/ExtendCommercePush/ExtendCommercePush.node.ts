@@ -44,8 +44,10 @@ export class ExtendCommercePush implements INodeType {
 		// Every operation writes to the back office: none is offered to AI agents.
 		usableAsTool: undefined,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-		outputNames: ['Results', 'Next Cursor'],
+		// Rejected records is the node's own output, so refused records reach their branch with n8n's
+		// default On Error; a failure that needs the user fails the execution.
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['Results', 'Next Cursor', 'Rejected records'],
 		credentials: [
 			{
 				name: 'extendCommerceApi',

@@ -9,7 +9,7 @@ import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Authenticator, buildCredentials, DEFAULT_TOKEN_SECONDS, requireWrite, TOKEN_PATH } from './auth';
 import { seedProduct, setBalance } from './catalog';
-import { Faults, PROXY_502_HTML } from './faults';
+import { DUPLICATE_FIELD, duplicateAnswer, Faults, PROXY_502_HTML } from './faults';
 import { ApiError, parseJsonObject, readBody, sendError, sendJson, utc } from './http';
 import type { Notice } from './notices';
 import { cancelOrder, pickOrder, reserveOrder } from './orders';
@@ -131,7 +131,7 @@ export async function startBackOffice(options: BackOfficeOptions = {}): Promise<
 			const { route, params } = matchRoute(method, path);
 			if (route.write) requireWrite(caller);
 			const body = raw.length > 0 || route.write ? parseJsonObject(raw) : undefined;
-			const reply = route.handle({ params, query: url.searchParams, body, caller, store, now: clock() });
+			const reply = handleOrReword(() => route.handle({ params, query: url.searchParams, body, caller, store, now: clock() }), method, path);
 			if (reply.notices) notify(reply.notices);
 			const after = faults.take(method, path, 'after');
 			if (after) return applyFault(after, res, headers);
@@ -139,6 +139,16 @@ export async function startBackOffice(options: BackOfficeOptions = {}): Promise<
 		};
 		// Every answer carries the rate-limit headers, errors included.
 		await answer().catch((error: unknown) => answerError(res, error, headers));
+	}
+
+	/** Runs a route; a duplicate create is answered in the form a 'duplicate' fault asks for, if one is set. */
+	function handleOrReword<T>(handle: () => T, method: string, path: string): T {
+		try {
+			return handle();
+		} catch (error) {
+			const duplicate = error instanceof ApiError && error.extra.field === DUPLICATE_FIELD ? faults.take(method, path, 'duplicate') : undefined;
+			throw duplicate ? duplicateAnswer(duplicate, String((error as ApiError).extra.value)) : error;
+		}
 	}
 
 	function answerError(res: http.ServerResponse, error: unknown, headers: Record<string, string> = {}): void {

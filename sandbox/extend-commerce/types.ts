@@ -60,7 +60,13 @@ export type FaultKind =
 	/** Destroy the connection without an answer. */
 	| 'reset'
 	/** Answer 502 with an HTML page, as a reverse proxy does when the back office is down. */
-	| 'html502';
+	| 'html502'
+	/**
+	 * Answer a create that meets an existing order (same orderNumberExternal) with `status` (400, 409
+	 * or 422; default 400) and a message naming the external number: the other forms Extend might use
+	 * for a duplicate, which it does not document.
+	 */
+	| 'duplicate';
 
 export interface FaultSpec {
 	kind: FaultKind;
@@ -70,7 +76,7 @@ export interface FaultSpec {
 	times?: number;
 	/** For 'status': the status (400–599, default 500). */
 	status?: number;
-	/** For 'status' and 'reset': do the work first and only then fail the answer (a lost answer). */
+	/** For 'status', 'reset' and 'hang': do the work first and only then fail the answer (a lost answer). */
 	afterProcessing?: boolean;
 }
 

@@ -127,7 +127,7 @@ async function summary(id: string): Promise<ExecutionSummary> {
 		mode: execution.mode,
 		fetched: count(FETCH_NODE),
 		pushed: count(PUSH_NODE, 0),
-		// The push node's outputs: Results, Next Cursor, then n8n's error output (the template's "Rejected records").
+		// The push node's outputs: Results, Next Cursor, Rejected records (wired to the template's "Rejected records" node).
 		rejected: count(PUSH_NODE, 2),
 		rejectedBranchRan: REJECTED_NODE in runData,
 		error: data.resultData.error?.message,

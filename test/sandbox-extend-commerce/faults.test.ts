@@ -46,6 +46,30 @@ describe('faults', () => {
 		expect(retry.body.orderNumber).toBe(office.data.orders()[0].orderNumber);
 	});
 
+	it.each([400, 422, 409])('answers a duplicate create %s naming the external number, without the existing order\'s number (a \'duplicate\' fault)', async (status) => {
+		office.faults.add({ kind: 'duplicate', status, times: 1 });
+		expect((await call(office, 'POST', '/CustomerOrders', { body: orderBody('W-2') })).status).toBe(201);
+		const again = await call(office, 'POST', '/CustomerOrders', { body: orderBody('W-2') });
+		expect(again.status).toBe(status);
+		expect(String(again.body.message)).toContain("orderNumberExternal 'W-2'");
+		expect(again.body.orderNumber).toBeUndefined();
+		// Used up: the next duplicate gets the usual answer.
+		expect((await call(office, 'POST', '/CustomerOrders', { body: orderBody('W-2') })).status).toBe(409);
+		expect(office.data.orders()).toHaveLength(1);
+	});
+
+	it('can store an order and then never answer (hang afterProcessing)', async () => {
+		office.faults.add({ kind: 'hang', times: 1, afterProcessing: true, match: { method: 'POST' } });
+		const aborted = fetch(`${office.url}/CustomerOrders`, {
+			method: 'POST',
+			headers: { 'X-Api-Key': office.credentials.apiKey.value, 'Content-Type': 'application/json' },
+			body: JSON.stringify(orderBody('W-3')),
+			signal: AbortSignal.timeout(300),
+		});
+		await expect(aborted).rejects.toThrow();
+		expect(office.data.orders()).toHaveLength(1);
+	});
+
 	it('matches by RegExp, clears, and refuses bad specs', async () => {
 		office.faults.add({ kind: 'status', match: { path: /^\/productavailability$/i } });
 		expect((await call(office, 'GET', '/ProductAvailability')).status).toBe(500);
@@ -53,7 +77,8 @@ describe('faults', () => {
 		office.faults.clear();
 		expect((await call(office, 'GET', '/ProductAvailability')).status).toBe(200);
 		expect(() => office.faults.add({ kind: 'status', status: 200 })).toThrow(/400 to 599/);
-		expect(() => office.faults.add({ kind: 'hang', afterProcessing: true })).toThrow(/afterProcessing/);
+		expect(() => office.faults.add({ kind: 'html502', afterProcessing: true })).toThrow(/afterProcessing/);
+		expect(() => office.faults.add({ kind: 'duplicate', status: 500 })).toThrow(/400, 409, 422/);
 		expect(() => office.faults.add({ kind: 'status', times: 0 })).toThrow(/positive integer/);
 	});
 });

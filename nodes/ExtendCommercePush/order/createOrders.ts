@@ -104,9 +104,8 @@ async function deliverOrder(task: OrderTask, client: ExtendClient, keys: IDataOb
 	}
 	if (existing) return { itemIndex: task.itemIndex, outcome: 'unchanged', keys };
 	const created = await createOrder(client, document as NonNullable<typeof document>);
-	if (!created.created) return { itemIndex: task.itemIndex, outcome: 'unchanged', keys };
 	if (created.orderNumber) keys.extendOrderNumber = created.orderNumber;
-	return { itemIndex: task.itemIndex, outcome: 'created', keys };
+	return { itemIndex: task.itemIndex, outcome: created.outcome === 'created' ? 'created' : 'unchanged', keys };
 }
 
 /** Order → Create. */

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { extendClientFor, EXTEND_RETRY_POLICY, type ExtendClient } from '../../shared/extend-commerce/client';
 import { toNodeError } from '../../shared/nodeErrors';
 import { nextCursorAfter, type SyncResource } from '../../shared/sync/syncWindow';
-import { buildOutputs, refusalRouteOf, refusalStop } from './outputs';
-import { countOutcomes, isRefused, type RecordResult } from './outcomes';
+import { buildOutputs, failedRunOutputs } from './outputs';
+import { countOutcomes, type RecordResult } from './outcomes';
 import { runRecords } from './runRecords';
 import { readSyncWindow } from './syncWindowInput';
 
@@ -36,7 +37,9 @@ export async function connectionSecrets(context: IExecuteFunctions): Promise<str
 /**
  * The push run shared by every write operation: check the Sync Window first, send each record
  * (paced, at most Requests in Flight at a time), then hand on the next cursor only when every
- * record was delivered, skipped or refused, and the window was complete.
+ * record was delivered, skipped or refused, and the window was complete. Refused records go to
+ * Rejected records and the run goes on; anything else fails the run (with n8n's default On Error
+ * the execution fails; with "Continue" the output says it failed and no cursor is handed on).
  */
 export async function pushRecords<T>(context: IExecuteFunctions, plan: PushPlan<T>): Promise<INodeExecutionData[][]> {
 	const secrets = await connectionSecrets(context);
@@ -52,22 +55,21 @@ export async function pushRecords<T>(context: IExecuteFunctions, plan: PushPlan<
 		const connected = client;
 		const results = await runRecords(tasks, Math.max(1, Math.floor(settings.concurrency ?? 4)), async (task) => await plan.send(task, connected));
 
-		const refusals = results.filter(isRefused);
-		const route = refusalRouteOf(context);
-		if (route === 'stop' && refusals.length > 0) throw refusalStop(context, refusals);
-
 		const counts = countOutcomes(results);
 		const cursor = window ? nextCursorAfter(window, counts, new Date()) : undefined;
-		const outputs = buildOutputs(plan.resource, results, cursor, route);
+		const outputs = buildOutputs(plan.resource, results, cursor);
 		const hints = [
 			`${results.length} ${plan.syncResource}: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.cancelled} cancelled, ${counts.skipped} skipped, ${counts.rejected} rejected.`,
 		];
 		if (window && !cursor) hints.push('The fetch read only part of its window (a Limit): no Next Cursor, so the next run reads the same window again.');
 		if (cursor && context.getMode() === 'manual') hints.push(`Run from the editor: Next Cursor (${cursor.cursor}) is handed on as in a scheduled run; the workflow saves it if its next node does.`);
 		context.addExecutionHints(...hints.map((message) => ({ message, location: 'outputPane' as const })));
-		return [outputs.results, outputs.nextCursor];
+		return [outputs.results, outputs.nextCursor, outputs.rejected];
 	} catch (error) {
-		throw toNodeError(context.getNode(), error, [...secrets, ...(client?.settings.secrets ?? [])]);
+		const failure = toNodeError(context.getNode(), error, [...secrets, ...(client?.settings.secrets ?? [])]);
+		// n8n's own "Continue" would pass the input items on as if they were results.
+		if (context.continueOnFail()) return failedRunOutputs(plan.resource, { message: failure.message, description: failure.description, httpCode: failure instanceof NodeApiError ? failure.httpCode : undefined });
+		throw failure;
 	}
 }
 

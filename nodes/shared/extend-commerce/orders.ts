@@ -1,6 +1,7 @@
 import { ASSUMED_LIST, ASSUMED_ORDER, ASSUMED_ORDER_DETAIL, EXTEND_PATHS } from './api';
 import type { ExtendClient } from './client';
 import { listRecords } from './lists';
+import { settle } from '../transport/settle';
 import type { ExtendCustomerOrder } from '../mapping/extendOrder';
 
 export interface ExistingOrder {
@@ -28,19 +29,42 @@ export async function findOrder(client: ExtendClient, orderNumberExternal: strin
 	return match ? { orderNumber: text(match[ASSUMED_ORDER.extendNumberField]), record: match } : undefined;
 }
 
-export type CreateResult = { created: true; orderNumber: string } | { created: false; reason: 'duplicate' };
+/** A create that ends with the order in Extend: stored by this request, or found there after a failed answer. */
+export interface CreateResult {
+	/**
+	 * 'created': Extend answered the create with a success, or its answer was lost (a server error or
+	 * no answer after the retries) and the order is there now. 'alreadyThere': Extend refused the create
+	 * (in whatever form it answers a duplicate: 400, 409 or 422) and the order is there.
+	 */
+	outcome: 'created' | 'alreadyThere';
+	orderNumber: string;
+}
 
-/** `POST CustomerOrders` (documented); a duplicate answer (ASSUMED 409) means the order is already there. */
+function isSuccess(status: number): boolean {
+	return status >= 200 && status < 300;
+}
+
+/**
+ * `POST CustomerOrders` (documented). Extend documents no duplicate answer, and a stored order's
+ * answer can be lost (a timeout, or a 5xx after processing, and then a retry meets the order it
+ * stored), so any answer that is not a success is followed by one more lookup before it counts:
+ * an order that is there now was stored, never refused and never sent twice. Only when it is not
+ * there does Extend's refusal (record-level) or failure (systemic) stand.
+ */
 export async function createOrder(client: ExtendClient, document: ExtendCustomerOrder): Promise<CreateResult> {
-	const answer = await client.http.exchange({
-		method: 'POST',
-		url: client.url(EXTEND_PATHS.customerOrders),
-		body: document,
-		headers: { 'Content-Type': 'application/json' },
-	});
-	if (answer.status === ASSUMED_ORDER.duplicateStatus) return { created: false, reason: 'duplicate' };
-	const created = answer.text.trim() === '' ? {} : client.http.read<Record<string, unknown>>(answer, { method: 'POST', url: client.url(EXTEND_PATHS.customerOrders) }).body;
-	return { created: true, orderNumber: text(created?.[ASSUMED_ORDER.extendNumberField]) };
+	const request = { method: 'POST' as const, url: client.url(EXTEND_PATHS.customerOrders), body: document, headers: { 'Content-Type': 'application/json' } };
+	const answer = await settle(async () => await client.http.exchange(request));
+	if (answer.ok && isSuccess(answer.value.status)) {
+		const created = answer.value.text.trim() === '' ? {} : client.http.read<Record<string, unknown>>(answer.value, request).body;
+		return { outcome: 'created', orderNumber: text(created?.[ASSUMED_ORDER.extendNumberField]) };
+	}
+	const found = await findOrder(client, document.orderHeader.orderNumberExternal);
+	if (found) return { outcome: answer.ok && answer.value.status < 500 ? 'alreadyThere' : 'created', orderNumber: found.orderNumber };
+	if (!answer.ok) throw answer.error;
+	// Not there: Extend's answer stands. read() puts every non-success into the user's words (a refusal
+	// of this record, or a failure of the run) and throws it, so the line after it is never reached.
+	client.http.read(answer.value, request);
+	throw new Error(`Extend Commerce answered HTTP ${answer.value.status} to the order.`);
 }
 
 interface CancelRow {

@@ -6,11 +6,11 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { BackOffice } from '../../../sandbox/extend-commerce';
 import { officeCredential, officeSecrets } from '../../support/sync-env';
-import { capturedOrders, everythingSaid, outputsOf, pushCredentials, runPush, skusOf, startOffice } from './helpers';
+import { capturedOrders, everythingSaid, outputsOf, PUSH, pushCredentials, runPush, skusOf, startOffice } from './helpers';
 
 const orders = capturedOrders().filter((o) => o.status === 'processing');
 
-describe('systemic faults stop the run in words, hand on no cursor, leak no secret', () => {
+describe('systemic faults fail the execution with n8n\'s default On Error, in words, hand on no cursor, leak no secret', () => {
 	let office: BackOffice;
 	beforeEach(async () => {
 		office = await startOffice(skusOf(orders));
@@ -20,9 +20,10 @@ describe('systemic faults stop the run in words, hand on no cursor, leak no secr
 	});
 
 	async function failingRun(credentials: Record<string, ICredentialDataDecryptedObject>, options: Record<string, unknown> = {}) {
-		const result = await runPush(office, { resource: 'order', items: orders, onError: 'continueErrorOutput', parameters: { options: { retries: 1, ...options } } }, { credentials });
+		const result = await runPush(office, { resource: 'order', items: orders, parameters: { options: { retries: 1, ...options } } }, { credentials });
 		expect(result.status).toBe('error');
 		expect(outputsOf(result).nextCursor).toHaveLength(0);
+		expect(outputsOf(result).rejected).toHaveLength(0);
 		const said = everythingSaid(result);
 		for (const secret of officeSecrets(office)) expect(said).not.toContain(secret);
 		const error = result.error as unknown as { message: string; description: string };
@@ -41,7 +42,7 @@ describe('systemic faults stop the run in words, hand on no cursor, leak no secr
 
 	it('401: a client secret the OAuth2 token URL refuses', async () => {
 		const credentials = { ...pushCredentials(office, 'oauth2'), extendCommerceOAuth2Api: { ...officeCredential(office, 'oauth2'), clientSecret: 'not-the-secret-4711' } };
-		const result = await runPush(office, { resource: 'order', items: orders, auth: 'oauth2', onError: 'continueErrorOutput' }, { credentials });
+		const result = await runPush(office, { resource: 'order', items: orders, auth: 'oauth2' }, { credentials });
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe('Extend Commerce did not accept the credential (HTTP 401): the token URL did not issue a token for this client.');
 		expect((result.error as unknown as { description: string }).description).toBe('Check the Client ID, Client Secret and Access Token URL in the Extend Commerce Back Office OAuth2 credential.');
@@ -112,13 +113,46 @@ describe('a refused lookup is not a refused record', () => {
 		const office = await startOffice(skusOf(orders));
 		try {
 			office.faults.add({ kind: 'status', status: 400, match: { method: 'GET', path: /customerorders/i } });
-			const result = await runPush(office, { resource: 'order', items: orders, onError: 'continueErrorOutput' });
+			const result = await runPush(office, { resource: 'order', items: orders });
 			expect(result.status).toBe('error');
 			expect(result.error?.message).toMatch(/^Extend Commerce refused the read GET CustomerOrders \(HTTP 400\)/);
-			expect(outputsOf(result).errors).toHaveLength(0);
+			expect(outputsOf(result).rejected).toHaveLength(0);
 			expect(outputsOf(result).nextCursor).toHaveLength(0);
 		} finally {
 			await office.close();
 		}
+	});
+});
+
+describe('when the user chooses On Error "Continue" themselves, a failed run says so and hands on no cursor', () => {
+	let office: BackOffice;
+	beforeEach(async () => {
+		office = await startOffice(skusOf(orders));
+	});
+	afterEach(async () => {
+		await office.close();
+	});
+	const refusedKey = () => ({ ...pushCredentials(office), extendCommerceApi: { ...officeCredential(office), apiKeyValue: 'not-the-key-4711' } });
+
+	it('"Continue (regular output)": Results holds one item saying the run failed, not the WooCommerce orders', async () => {
+		const result = await runPush(office, { resource: 'order', items: orders, onError: 'continueRegularOutput' }, { credentials: refusedKey() });
+		const { results, nextCursor, rejected } = outputsOf(result);
+		expect(results).toHaveLength(1);
+		expect(Object.keys(results[0])).toEqual(['message', 'error']);
+		expect(results[0].message).toMatch(/^The push failed and handed on no cursor: Extend Commerce did not accept the credential \(HTTP 401\)/);
+		expect(results[0].error).toMatchObject({ outcome: 'failed', resource: 'order', httpCode: '401', fix: expect.stringMatching(/API key/) });
+		expect(nextCursor).toHaveLength(0);
+		expect(rejected).toHaveLength(0);
+		expect(everythingSaid(result)).not.toContain('not-the-key-4711');
+	});
+
+	it('"Continue (using error output)": the failure goes to n8n\'s error output; Results, Next Cursor and Rejected records stay empty', async () => {
+		const result = await runPush(office, { resource: 'order', items: orders, onError: 'continueErrorOutput' }, { credentials: refusedKey() });
+		const { results, nextCursor, rejected } = outputsOf(result);
+		expect([results, nextCursor, rejected]).toEqual([[], [], []]);
+		const failed = result.items(PUSH, 3);
+		expect(failed).toHaveLength(1);
+		expect(failed[0].json.message).toMatch(/^The push failed and handed on no cursor: Extend Commerce did not accept the credential \(HTTP 401\)/);
+		expect(failed[0].json.error).toMatchObject({ outcome: 'failed' });
 	});
 });

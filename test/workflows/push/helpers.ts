@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, ITaskData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, ITaskData } from 'n8n-workflow';
 
 import { startBackOffice, type BackOffice, type BackOfficeOptions } from '../../../sandbox/extend-commerce';
 import { startWooSandbox, type WooSandbox, type WooSandboxOptions } from '../../../sandbox/woocommerce';
@@ -127,14 +127,15 @@ export async function runPush(office: BackOffice, run: PushRun, options: RunOpti
 export interface PushOutputs {
 	results: IDataObject[];
 	nextCursor: IDataObject[];
-	errors: INodeExecutionData[];
+	/** The node's own "Rejected records" output. */
+	rejected: IDataObject[];
 }
 
 export function outputsOf(result: RunResult): PushOutputs {
 	return {
 		results: result.items(PUSH, 0).map((item) => item.json),
 		nextCursor: result.items(PUSH, 1).map((item) => item.json),
-		errors: result.items(PUSH, 2),
+		rejected: result.items(PUSH, 2).map((item) => item.json),
 	};
 }
 

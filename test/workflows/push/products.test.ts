@@ -19,7 +19,7 @@ describe('Product → Create or Update (WooCommerce Fetch → Extend Commerce, W
 		woo.options.clockOffsetSeconds += 5;
 	};
 	const run = async (pushParameters = {}, mode: 'trigger' | 'manual' = 'trigger'): Promise<RunResult> =>
-		await runWorkflow(chainWorkflow('product', { variations: 'array' }, pushParameters, 'continueErrorOutput'), { credentials: pushCredentials(office, 'apiKey', woo), mode });
+		await runWorkflow(chainWorkflow('product', { variations: 'array' }, pushParameters), { credentials: pushCredentials(office, 'apiKey', woo), mode });
 
 	it('an editor (manual) run hands on Next Cursor like a scheduled run, with a hint saying so', async () => {
 		const result = await run({}, 'manual');
@@ -82,16 +82,16 @@ describe('Product → Create or Update (WooCommerce Fetch → Extend Commerce, W
 		expect(office.data.products().find((p) => p.productNumber === product.sku)).toMatchObject({ price: 99.95, gtin: '7350000000011', weight: 1.25, length: 10, width: 20.5, height: 3 });
 	});
 
-	it('refuses a product without SKU to the error output, saying Extend order rows refer to products by SKU', async () => {
+	it('refuses a product without SKU to Rejected records, saying Extend order rows refer to products by SKU', async () => {
 		const product = woo.store.products().find((p) => p.type === 'simple')!;
 		woo.store.editProduct(product.id, { sku: '' });
 		later();
 		const result = await run();
 		expect(result.error).toBeUndefined();
-		const { errors, nextCursor } = outputsOf(result);
-		expect(errors).toHaveLength(1);
-		expect(errors[0].json.message).toBe(`product ${product.id}: sku is empty.`);
-		expect((errors[0].json.error as { fix: string }).fix).toMatch(/Extend order rows refer to products by SKU/);
+		const { rejected, nextCursor } = outputsOf(result);
+		expect(rejected).toHaveLength(1);
+		expect(rejected[0]).toMatchObject({ record: `product ${product.id}`, reason: `product ${product.id}: sku is empty.` });
+		expect(rejected[0].fix).toMatch(/Extend order rows refer to products by SKU/);
 		expect(nextCursor[0]).toMatchObject({ rejected: 1 });
 	});
 });

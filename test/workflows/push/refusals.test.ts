@@ -22,19 +22,15 @@ describe('refused records (WorkflowExecute against the sandbox back office)', ()
 		await office.close();
 	});
 
-	it('an unknown SKU goes to the error output with Extend\'s message, reason first, and the run goes on', async () => {
+	it('an unknown SKU goes to Rejected records with Extend\'s message, reason first, with n8n\'s default On Error; the run goes on', async () => {
 		const items = [orders[0], unknownSku(), orders[1]];
-		const result = await runPush(office, { resource: 'order', items, onError: 'continueErrorOutput' });
+		const result = await runPush(office, { resource: 'order', items });
 		expect(result.error).toBeUndefined();
-		const { results, nextCursor, errors } = outputsOf(result);
+		const { results, nextCursor, rejected } = outputsOf(result);
 		expect(results.map((r) => r.outcome)).toEqual(['created', 'created']);
-		expect(errors).toHaveLength(1);
-		// Exactly {message, error}: what n8n 1.123 and 2.x both route; nothing merged in front of the reason.
-		expect(Object.keys(errors[0].json)).toEqual(['message', 'error']);
-		const refused = errors[0].json.error as IDataObject;
-		expect(errors[0].json.message).toBe(`order 7001: ${String(refused.reason)}`);
-		expect(Object.keys(refused)[0]).toBe('reason');
-		expect(refused).toMatchObject({
+		expect(rejected).toHaveLength(1);
+		expect(Object.keys(rejected[0])[0]).toBe('reason');
+		expect(rejected[0]).toMatchObject({
 			outcome: 'rejected',
 			record: 'order 7001',
 			wooCommerceId: '7001',
@@ -43,40 +39,32 @@ describe('refused records (WorkflowExecute against the sandbox back office)', ()
 			extendMessage: expect.stringContaining('NOT-IN-EXTEND'),
 			inputItem: 1,
 		});
-		expect(String(refused.reason)).toMatch(/^Extend Commerce refused the record \(HTTP 422\): .*NOT-IN-EXTEND/);
-		expect(String(refused.reason)).not.toMatch(/\.\./);
+		expect(result.items(PUSH, 2)[0].pairedItem).toEqual({ item: 1 });
+		expect(String(rejected[0].reason)).toMatch(/^Extend Commerce refused the record \(HTTP 422\): .*NOT-IN-EXTEND/);
+		expect(String(rejected[0].reason)).not.toMatch(/\.\./);
 		// Every record was accepted or refused: the cursor moves on and counts the refusal.
 		expect(nextCursor).toHaveLength(1);
 		expect(nextCursor[0]).toMatchObject({ created: 2, rejected: 1 });
 		expect(office.data.orders()).toHaveLength(2);
+		expect(everythingSaid(result)).not.toMatch(new RegExp(officeSecrets(office).join('|')));
 	});
 
 	it('an order line without SKU is refused before any request, saying Extend order rows refer to products by SKU', async () => {
 		const order = unknownSku();
 		(order.line_items as IDataObject[])[0].sku = '';
-		const result = await runPush(office, { resource: 'order', items: [order], onError: 'continueErrorOutput' });
+		const result = await runPush(office, { resource: 'order', items: [order] });
 		expect(result.error).toBeUndefined();
-		const refused = outputsOf(result).errors[0].json.error as IDataObject;
+		const refused = outputsOf(result).rejected[0];
 		expect(refused.reason).toMatch(/^order 7001: line_items\[0\]\.sku is empty/);
 		expect(refused.fix).toMatch(/Extend order rows refer to products by SKU/);
 		expect(office.log.filter((entry) => entry.method === 'POST')).toHaveLength(0);
 	});
 
-	it('shown among the results with "Continue (regular output)", refused records keep their input item', async () => {
-		const result = await runPush(office, { resource: 'order', items: [orders[0], unknownSku()], onError: 'continueRegularOutput' });
+	it.each(['continueRegularOutput', 'continueErrorOutput'] as const)('with On Error "%s" chosen by the user, refused records still go to Rejected records, never to Results or n8n\'s error output', async (onError) => {
+		const result = await runPush(office, { resource: 'order', items: [orders[0], unknownSku()], onError });
 		expect(result.error).toBeUndefined();
-		const items = result.items(PUSH, 0);
-		expect(items.map((item) => item.json.outcome)).toEqual(['created', 'rejected']);
-		expect(items[1].pairedItem).toEqual({ item: 1 });
-	});
-
-	it('without "continue", the others are still sent, then the run fails naming the refused order, and hands on no cursor', async () => {
-		const result = await runPush(office, { resource: 'order', items: [unknownSku(), orders[0]] });
-		expect(result.status).toBe('error');
-		expect(result.error?.message).toMatch(/^order 7001: Extend Commerce refused the record \(HTTP 422\)/);
-		expect((result.error as unknown as { description: string }).description).toMatch(/Continue \(using error output\)/);
-		expect(outputsOf(result).nextCursor).toHaveLength(0);
-		expect(office.data.orders()).toHaveLength(1);
-		expect(everythingSaid(result)).not.toMatch(new RegExp(officeSecrets(office).join('|')));
+		expect(result.items(PUSH, 0).map((item) => item.json.outcome)).toEqual(['created']);
+		expect(outputsOf(result).rejected.map((r) => r.record)).toEqual(['order 7001']);
+		expect(result.items(PUSH, 3)).toEqual([]);
 	});
 });

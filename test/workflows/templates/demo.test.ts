@@ -60,7 +60,9 @@ describe('the demo\'s run summary', () => {
 		['an error line', { error: 'Order 3 was rejected: total', details: {} }],
 		['a message beside an error object', { message: 'Order 3 was rejected: total', error: { reason: 'other' } }],
 		['a reason inside an error object', { error: { reason: 'Order 3 was rejected: total' } }],
-	])('reads the reason of an error-branch item given as %s', (_label, json) => {
+		['a Rejected records item (record and reason)', { record: 'Order 3 was rejected', reason: 'total', outcome: 'rejected' }],
+		['a Rejected records item whose reason names its record', { record: 'Order 3', reason: 'Order 3 was rejected: total', outcome: 'rejected' }],
+	])('reads the reason of a rejected item given as %s', (_label, json) => {
 		expect(rejectionReason(json)).toBe('Order 3 was rejected: total');
 	});
 
@@ -90,7 +92,7 @@ describe('the demo\'s run summary', () => {
 		expect(totals([summary(), summary({ fetched: 1, created: 0, updated: 0, unchanged: 1, skipped: 2, rejected: 1 })])).toEqual({ fetched: 4, created: 1, updated: 2, unchanged: 1, skipped: 2, cancelled: 0, rejected: 1 });
 		const block = runBlock('Run 2', [summary({ rejected: 1, rejections: ['Order 9 was rejected: nope'] })]);
 		expect(block[0]).toBe('Run 2');
-		expect(block[2]).toContain('error branch → Order 9 was rejected: nope');
+		expect(block[2]).toContain('Rejected records → Order 9 was rejected: nope');
 		expect(block[3]).toBe('  total     fetched 3, created 1, updated 2, unchanged 0, skipped 0, cancelled 0, rejected 1');
 	});
 

@@ -190,11 +190,14 @@ describe.each(resources)('the %s template file', (resource) => {
 		}
 	});
 
-	it('sends rejected records from the push node\'s error output into a No Operation node', () => {
+	it('sends rejected records from the push node\'s own Rejected records output into a No Operation node, with n8n\'s default On Error', () => {
 		const push = onlyNodeOfType(workflow, PUSH_TYPE);
-		expect(push.onError).toBe('continueErrorOutput');
+		// No On Error setting: a failure the user must act on fails the execution (issue 20).
+		expect(push.onError).toBeUndefined();
+		expect(push.continueOnFail).toBeUndefined();
 		const outputs = workflow.connections[push.name].main;
-		// Results, Next Cursor, then the error output n8n adds.
+		// Results, Next Cursor, Rejected records: the node's three declared outputs.
+		expect(descriptionOf(push.type).outputNames).toEqual(['Results', 'Next Cursor', 'Rejected records']);
 		expect(outputs).toHaveLength(3);
 		expect(outputs[0] ?? []).toEqual([]);
 		const targets = (outputs[2] ?? []).map((c) => workflow.nodes.find((n) => n.name === c.node));

@@ -175,6 +175,17 @@ whenPushHandsOnCursor('the templates end to end: the cursor lives in the Data ta
 		expect(savedCursor(env.tables, workflowIdOf('order'), 'orders')).toBe(windowOf(next).windowEnd);
 	});
 
+	it.each(['order', 'product'] as const)('the %s template fails the execution when Extend refuses the credential (401): nothing is saved, nothing reaches Rejected records', async (resource) => {
+		const credentials = demoCredentials(env);
+		credentials.extendCommerceApi = { ...credentials.extendCommerceApi, bearerToken: 'not-the-token-4711' };
+		const result = await runWorkflow(preparedTemplateFor(env, resource), { credentials, mode: 'trigger', dataTables: env.tables });
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(/^Extend Commerce did not accept the credential \(HTTP 401\)/);
+		expect(result.nodeExecutionOrder).not.toContain(SAVE_NODE);
+		expect(result.nodeExecutionOrder).not.toContain(REJECTED_NODE);
+		expect(cursorRows(env.tables)).toEqual([]);
+	});
+
 	it('overlapping runs lose nothing: whichever saves last, every change is fetched by some run', async () => {
 		await runTemplate(env, 'order');
 		const editedBefore = env.store.store.editOrder(env.store.store.orders()[0].id, { customer_note: 'first edit' });

@@ -35,8 +35,9 @@ describe('the Extend Commerce node in the editor', () => {
 		expect(subtitleFor({ resource, operation })).toBe(words);
 	});
 
-	it('has the outputs Results and Next Cursor', () => {
-		expect(description.outputNames).toEqual(['Results', 'Next Cursor']);
+	it('has the outputs Results, Next Cursor and Rejected records (its own output, so no On Error setting is needed to route refusals)', () => {
+		expect(description.outputNames).toEqual(['Results', 'Next Cursor', 'Rejected records']);
+		expect(description.outputs).toHaveLength(3);
 	});
 
 	it('names which system each credential slot is for, one back-office credential per Authentication choice', () => {
