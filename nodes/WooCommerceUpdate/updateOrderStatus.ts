@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { wooOrderNumberOf } from '../shared/mapping/externalOrderNumber';
 import { toNodeError } from '../shared/nodeErrors';
@@ -15,6 +16,7 @@ export async function updateOrderStatus(this: IExecuteFunctions): Promise<INodeE
 		secrets = opened.secrets;
 		const mode = failureModeOf(this);
 		const output: INodeExecutionData[] = [];
+		const unreadable: number[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			const external = String(this.getNodeParameter('orderNumber', itemIndex, '') ?? '').trim();
 			const prefix = String(this.getNodeParameter('orderNumberPrefix', itemIndex, '') ?? '');
@@ -38,6 +40,15 @@ export async function updateOrderStatus(this: IExecuteFunctions): Promise<INodeE
 				if (warning && result.outcome !== 'failed') result.warning = warning;
 			}
 			output.push(resultItem(result as unknown as IDataObject & OrderStatusResult, mode, `Order "${result.orderNumber}"`));
+			if (external === '') unreadable.push(itemIndex);
+		}
+		// An order without a number is data the node cannot read (Extend's detail lacks the field): the run
+		// fails instead of staying green, unless the node continues on errors.
+		if (mode === 'none' && unreadable.length > 0) {
+			throw new NodeOperationError(this.getNode(), `${unreadable.length} of ${items.length} orders have no order number, so their status was not set`, {
+				description: 'Order Number is empty: map the order\'s orderNumberExternal (e.g. {{ $json.orderNumberExternal }}) into it. Coming from Order → Get, Extend Commerce\'s order detail holds no orderNumberExternal (an assumed field name).',
+				itemIndex: unreadable[0],
+			});
 		}
 		return [output];
 	} catch (error) {

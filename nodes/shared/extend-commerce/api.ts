@@ -133,8 +133,9 @@ export const ERROR_MESSAGE_FIELDS = ['message', 'Message', 'error', 'title', 'de
  * Documented: the webhook signature header and its form `sha256=<HEX>` (HMAC-SHA256 of the raw body).
  * ASSUMED: how Extend reads the receiver's answer. Extend documents `Attempt` (deliveries are
  * retried) but neither the expected answer nor the retry policy; the Extend Commerce Trigger
- * answers 2xx once a run has started (or the notification is ignored or already handled) and 401
- * to a missing or wrong signature, assuming any 2xx ends the retries and anything else asks for one.
+ * answers 2xx once the run has finished well (or the notification is ignored), 500 when the run
+ * failed, 401 to a missing or wrong signature, assuming any 2xx ends the retries and anything else
+ * asks for one.
  */
 export const WEBHOOK_SIGNATURE_HEADER = 'ms-signature';
 

@@ -153,6 +153,32 @@ describe('template: Extend Commerce stock → WooCommerce (every 15 minutes, cur
 		expect(requestsTo(env.store, /\/batch$/, from)).toHaveLength(1);
 		expect(cursor()! > firstCursor!).toBe(true);
 	});
+
+	it('keeps the cursor when one SKU could not be written, writes the others, and moves on once it is fixed', async () => {
+		env = await startReverseEnv({ products: 20 });
+		const tables = dataTablesWithSyncTable();
+		const template = withSyncTablePicked(reverseTemplate('stockPolling'), tables);
+		// The shop owner turned Enable Stock Management off: a product without stock management cannot take a quantity.
+		(template.nodes.find((node) => node.name === 'WooCommerce Update') as { parameters: Record<string, unknown> }).parameters.options = { enableStockManagement: false };
+		const workflow = { ...template, id: 'polling-2' };
+		const run = async () => await runWorkflow(workflow, { credentials: env.credentials, dataTables: tables });
+		const cursor = () => tables.rows(SYNC_TABLE_NAME).find((row) => row.workflow === 'polling-2')?.cursor ?? null;
+		const [unmanaged, fine] = env.store.store.products().filter((p) => p.type === 'simple');
+		env.store.store.editProduct(unmanaged.id, { manage_stock: false });
+		env.office.setAvailableBalance(unmanaged.sku, WAREHOUSE, 8);
+		env.office.setAvailableBalance(fine.sku, WAREHOUSE, 9);
+		const failed = await run();
+		expect(failed.status).toBe('error');
+		expect(failed.error?.message).toContain(`SKU "${unmanaged.sku}"`);
+		expect(cursor()).toBeNull();
+		expect(stockOf(env, fine.sku)).toBe(9);
+
+		env.store.store.editProduct(unmanaged.id, { manage_stock: true });
+		const fixed = await run();
+		expect(fixed.status).toBe('success');
+		expect(stockOf(env, unmanaged.sku)).toBe(8);
+		expect(cursor()).toBe(env.office.data.availability().map((row) => row.changed).sort().at(-1));
+	});
 });
 
 describe('template: Extend Commerce order picked / cancelled → WooCommerce order status', () => {

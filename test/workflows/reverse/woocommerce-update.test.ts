@@ -204,4 +204,12 @@ describe('WooCommerce Update: Order → Update Status', () => {
 		expect(agreeing.items('WooCommerce Update')[0].json.warning).toBeUndefined();
 	});
 
+	it('fails the run when an order has no number (Extend\'s detail lacks the field), after setting the others', async () => {
+		const order = store.store.orders().find((o) => o.status === 'processing')!;
+		const run = await runUpdate(store, { ...PICKED, note: '' }, [{ orderNumberExternal: '' }, { orderNumberExternal: `WEB-${order.number}` }]);
+		expect(run.status).toBe('error');
+		expect(run.error?.message).toBe('1 of 2 orders have no order number, so their status was not set');
+		expect(store.store.orders().find((o) => o.id === order.id)!.status).toBe('completed');
+	});
+
 });
