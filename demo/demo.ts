@@ -139,7 +139,7 @@ export async function runAllTemplates(env: DemoEnv): Promise<RunSummary[]> {
 /**
  * What happens between two runs: two orders are edited, one variation gets a new price, a new
  * order comes in, and a simple product loses its SKU — Extend refers to products by SKU, so the
- * push node refuses it and the run shows a record on the error branch. Then store time passes,
+ * push node refuses it and the run shows a record on Rejected records. Then store time passes,
  * since each window ends at the store's clock minus the fetch node's settle time (30 s by
  * default). Returns what was done.
  */
@@ -172,7 +172,7 @@ export function changeStore(env: Pick<DemoEnv, 'store'>, advanceSeconds = 120): 
 	const unnumbered = products.find((p) => p.type === 'simple');
 	if (unnumbered) {
 		store.store.editProduct(unnumbered.id, { sku: '' });
-		done.push(`product #${unnumbered.id}: SKU removed (Extend needs one, so it goes to the error branch)`);
+		done.push(`product #${unnumbered.id}: SKU removed (Extend needs one, so it goes to Rejected records)`);
 	}
 	store.options.clockOffsetSeconds += advanceSeconds;
 	done.push(`store clock +${advanceSeconds} s (windows end at the store clock minus the 30 s settle time)`);

@@ -26,9 +26,9 @@ export interface RunSummary {
 	unchanged: number;
 	skipped: number;
 	cancelled: number;
-	/** Records routed to the error branch, plus any left in the main output as outcome "rejected". */
+	/** Records on the push node's Rejected records output, plus any on Results with outcome "rejected". */
 	rejected: number;
-	/** Why records were rejected: the error line of each item on the error branch. */
+	/** Why records were rejected: the reason of each item on Rejected records. */
 	rejections: string[];
 	ms: number;
 	/** The cursor saved in the sync table before the run (null: never synced). */

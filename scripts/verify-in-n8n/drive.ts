@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { n8nRest, setUpOwner } from './n8nRest';
+import { SYNC_TABLE_COLUMNS, SYNC_TABLE_NAME } from '../../test/support/cursor-table';
 import { FETCH_NODE, PUSH_NODE, REJECTED_NODE, TEMPLATES, TEMPLATES_DIR } from '../../demo/demo';
 
 const [baseUrl, controlUrl, n8nDir] = process.argv.slice(2);
@@ -26,7 +27,8 @@ const option = (name: string, fallback: number) => {
 };
 const EVERY_SECONDS = option('--every', 20);
 const OWNER = { email: 'verify@example.com', firstName: 'Verify', lastName: 'Script', password: 'Verify-n8n-2026' };
-const TABLE = { name: 'extend_commerce_sync', columns: ['workflow', 'resource', 'connection', 'cursor'] };
+// As the sticky note says: the cursor columns and the run's lease (issue 20).
+const TABLE = { name: SYNC_TABLE_NAME, columns: SYNC_TABLE_COLUMNS.map((column) => column.name) };
 
 const rest = n8nRest(baseUrl, 'verify-in-n8n');
 const failures: string[] = [];

@@ -28,7 +28,9 @@ const ORDERS_TEMPLATE = path.join(__dirname, '../../templates/woocommerce-orders
 const PRODUCTS_TEMPLATE = path.join(__dirname, '../../templates/woocommerce-products-to-extend-commerce.json');
 const OWNER = { email: 'owner@example.com', firstName: 'Shop', lastName: 'Owner', password: 'Owner-n8n-2026' };
 const TABLE = 'extend_commerce_sync';
-const COLUMNS = ['workflow', 'resource', 'connection', 'cursor'];
+const COLUMNS = ['workflow', 'resource', 'connection', 'cursor', 'lease', 'leaseUntil'];
+/** The templates' Data table nodes, each of which needs the table picked (README step 2). */
+const TABLE_NODES = ['Open sync row', 'Free a new row', 'Read cursor', 'Save cursor'];
 /** Settings n8n adds to every credential form on its own; the README does not list them. */
 const N8N_OWN_CREDENTIAL_FIELDS = ['Allowed HTTP Request Domains'];
 
@@ -429,8 +431,7 @@ async function main(): Promise<void> {
 	await step('Orders table picked', page, async () => {
 		readme('**Data table → From list**');
 		if (!(await canvasNode(page, 'Read cursor').count())) throw new Error('the orders workflow is not open again');
-		await pickTable(page, 'Read cursor');
-		await pickTable(page, 'Save cursor');
+		for (const node of TABLE_NODES) await pickTable(page, node);
 	});
 
 	await step('Orders credentials selected', page, async () => {
@@ -472,8 +473,7 @@ async function main(): Promise<void> {
 	// The products template: the error branch, after the store changed (a product lost its SKU).
 	await step('Products template set up', page, async () => {
 		await importTemplate(page, PRODUCTS_TEMPLATE);
-		await pickTable(page, 'Read cursor');
-		await pickTable(page, 'Save cursor');
+		for (const node of TABLE_NODES) await pickTable(page, node);
 		await selectCredentials(page);
 		if (!V2) await page.locator('[data-test-id=workflow-save-button]').click().catch(() => undefined);
 		await runFromEditor(page);

@@ -94,6 +94,37 @@ describe('n8n\'s Data table node against the in-process table stand-in', () => {
 		]);
 	});
 
+	it('a conditional update is one step: of two overlapping claims with the same condition, one updates the row and the other nothing (the lease of issue 20)', async () => {
+		tables.insert(TABLE, [{ key: 'orders', cursor: '1970-01-01T00:00:00.000Z', runs: 0 }]);
+		const claim = tableNode('Claim', {
+			operation: 'update',
+			dataTableId: byList(tables),
+			matchType: 'allConditions',
+			filters: { conditions: [{ keyName: 'key', condition: 'eq', keyValue: 'orders' }, { keyName: 'cursor', condition: 'lt', keyValue: '={{ $now.toUTC().toISO() }}' }] },
+			columns: columns({ cursor: '={{ $now.plus({ minutes: 50 }).toUTC().toISO() }}', runs: '={{ $execution.id.length }}' }),
+			options: {},
+		});
+		const [a, b] = await Promise.all([runWorkflow(chain(claim), { dataTables: tables }), runWorkflow(chain(claim), { dataTables: tables })]);
+		expect([a.error, b.error]).toEqual([undefined, undefined]);
+		expect([a.items('Claim').length, b.items('Claim').length].sort()).toEqual([0, 1]);
+		// ISO 8601 UTC strings of one form compare in time order.
+		expect(String(tables.rows(TABLE)[0].cursor) > new Date().toISOString()).toBe(true);
+	});
+
+	it('"Is Empty" on a string column matches an empty cell and no other (n8n 2.x sends isEmpty, 1.123 eq null)', async () => {
+		tables.insert(TABLE, [
+			{ key: 'a', cursor: null, runs: 1 },
+			{ key: 'b', cursor: 'x', runs: 1 },
+		]);
+		const update = tableNode('Update', { operation: 'update', dataTableId: byList(tables), matchType: 'allConditions', filters: { conditions: [{ keyName: 'cursor', condition: 'isEmpty' }] }, columns: columns({ cursor: 'filled' }), options: {} });
+		const result = await runWorkflow(chain(update), { dataTables: tables });
+		expect(result.error).toBeUndefined();
+		expect(tables.rows(TABLE).map((row) => [row.key, row.cursor])).toEqual([
+			['a', 'filled'],
+			['b', 'x'],
+		]);
+	});
+
 	it('refuses a filter on a column the table does not have, naming it', async () => {
 		const get = tableNode('Get', { operation: 'get', dataTableId: byList(tables), filters: { conditions: [{ keyName: 'workflow', condition: 'eq', keyValue: 'x' }] }, returnAll: true });
 		const result = await runWorkflow(chain(get), { dataTables: tables });

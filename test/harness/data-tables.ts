@@ -18,7 +18,10 @@ import type {
  * 1.122.48 alike). n8n-core alone ships no such service, so this in-process one answers n8n's real
  * Data table node with the same row semantics: numeric ids from 1, createdAt/updatedAt set by the
  * table, values checked against the column type, filters with and/or conditions, update of every
- * matching row, and upsert = update every match or insert one row.
+ * matching row, and upsert = update every match or insert one row. An update with a filter is one
+ * step, as in n8n's database (PostgreSQL: one UPDATE … WHERE … RETURNING; SQLite: select and update
+ * in one transaction on its one writer): of two overlapping conditional updates, only the first
+ * sees the row still matching — what the templates' lease (issue 20) relies on.
  */
 export type ColumnSpec = Pick<DataTableColumn, 'name' | 'type'>;
 

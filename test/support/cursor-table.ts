@@ -10,6 +10,9 @@ export const SYNC_TABLE_COLUMNS: readonly ColumnSpec[] = [
 	{ name: 'resource', type: 'string' },
 	{ name: 'connection', type: 'string' },
 	{ name: 'cursor', type: 'string' },
+	// The run's lease (issue 20): which execution holds it, and until when (ISO 8601 UTC; a new row's starts free).
+	{ name: 'lease', type: 'string' },
+	{ name: 'leaseUntil', type: 'string' },
 ];
 
 export interface CursorRow {
@@ -46,6 +49,13 @@ export function cursorRows(tables: InMemoryDataTables): CursorRow[] {
 	}));
 }
 
+/** The lease of one workflow and resource's row, or undefined when there is no row yet. */
+export function leaseOf(tables: InMemoryDataTables, workflowId: string, resource: 'orders' | 'products'): { lease: string | null; leaseUntil: string | null } | undefined {
+	const rows = tables.rows(SYNC_TABLE_NAME).filter((row) => row.workflow === workflowId && row.resource === resource);
+	if (rows.length > 1) throw new Error(`${rows.length} rows for ${workflowId}/${resource}`);
+	return rows[0] ? { lease: rows[0].lease as string | null, leaseUntil: rows[0].leaseUntil as string | null } : undefined;
+}
+
 /** The saved cursor of one workflow and resource, or null when there is no row yet. */
 export function savedCursor(tables: InMemoryDataTables, workflowId: string, resource: 'orders' | 'products'): string | null {
 	const rows = cursorRows(tables).filter((row) => row.workflow === workflowId && row.resource === resource);
@@ -65,4 +75,9 @@ export function setCursor(tables: InMemoryDataTables, workflowId: string, resour
 	if (tables.update(SYNC_TABLE_NAME, filter, { cursor }).length === 0) {
 		tables.insert(SYNC_TABLE_NAME, [{ workflow: workflowId, resource, connection: null, cursor }]);
 	}
+}
+
+/** What 50 minutes do to a held lease: every row's lease runs out (its holder stays named). */
+export function expireLeases(tables: InMemoryDataTables): void {
+	tables.update(SYNC_TABLE_NAME, { type: 'and', filters: [] }, { leaseUntil: '2000-01-01T00:00:00.000Z' });
 }

@@ -4,7 +4,7 @@ import type { HttpRequest, HttpResponse } from '../transport/http';
 
 /** Codes this package gives Extend failures, so callers can tell them apart. */
 export const EXTEND_FAILURE = {
-	/** A record-level refusal (RECORD_LEVEL_STATUSES): the record goes to the error output, the run goes on. */
+	/** A record-level refusal (RECORD_LEVEL_STATUSES): the record goes to the push node's Rejected records output, the run goes on. */
 	recordRefused: 'record_refused',
 	/** A JSON 404: the addressed record does not exist. */
 	notFound: 'not_found',

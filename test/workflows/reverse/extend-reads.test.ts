@@ -87,7 +87,9 @@ describe('Extend Commerce node: reading Extend', () => {
 
 		const continued = await runWorkflow(readWorkflow(parameters, 'continueErrorOutput'), { credentials: env.credentials, triggerItems: [{ json: { orderNumber: 'NO-SUCH-ORDER' } }, { json: { orderNumber } }] });
 		expect(continued.status).toBe('success');
-		const [ok, , failed] = continued.outputs['Extend Commerce'];
+		// n8n's error output comes after the node's own outputs (Results, Next Cursor, Rejected records).
+		const outputs = continued.outputs['Extend Commerce'];
+		const [ok, failed] = [outputs[0], outputs[outputs.length - 1]];
 		expect(ok.map((item) => [item.json.orderNumber, item.pairedItem])).toEqual([[orderNumber, { item: 1 }]]);
 		expect(failed.map((item) => [item.json.message, (item.json.error as { inputItem: number }).inputItem])).toEqual([['Order NO-SUCH-ORDER: Extend Commerce has no order NO-SUCH-ORDER', 0]]);
 	});

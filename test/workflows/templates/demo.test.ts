@@ -42,7 +42,7 @@ describe('the demo\'s run summary', () => {
 		expect(countVariations(items({ id: 1, variations: [{ id: 2 }, { id: 3 }] }, { id: 4, variations: [] }, { id: 5 }))).toBe(2);
 	});
 
-	it('adds the records on the error branch to the rejected ones and keeps their reasons', () => {
+	it('adds the records on Rejected records to the rejected ones and keeps their reasons', () => {
 		const result = summarizeRun(
 			{
 				status: 'success',

@@ -32,13 +32,16 @@ export function pushHandsOnCursor(): boolean {
 	return JSON.stringify([push?.outputNames, push?.outputs]).includes('Next Cursor');
 }
 
-/** The template's two Data table nodes: the one reading the cursor row and the one saving the next cursor. */
-export function cursorNodes(workflow: WorkflowJson): { read: INode; save: INode } {
+/** The template's Data table nodes by their part: open the row, free a new row's lease, claim the run and read the cursor, save the cursor and free the run. */
+export function cursorNodes(workflow: WorkflowJson): { open: INode; freeNew: INode; read: INode; save: INode } {
 	const tables = nodesOfType(workflow, 'n8n-nodes-base.dataTable');
-	const read = tables.filter((n) => n.parameters.operation === 'get');
-	const save = tables.filter((n) => n.parameters.operation === 'upsert');
-	if (tables.length !== 2 || read.length !== 1 || save.length !== 1) throw new Error('expected one Data table get and one Data table upsert node');
-	return { read: read[0], save: save[0] };
+	const named = (name: string): INode => {
+		const node = tables.find((n) => n.name === name);
+		if (!node) throw new Error(`no Data table node "${name}"`);
+		return node;
+	};
+	if (tables.length !== 4) throw new Error(`expected four Data table nodes, found ${tables.length}`);
+	return { open: named('Open sync row'), freeNew: named('Free a new row'), read: named('Read cursor'), save: named('Save cursor') };
 }
 
 /** The description of n8n's Data table node from n8n 2.41 (the n8n-nodes-base dev dependency) or 1.123 (the test/n8n-1.123 project). */

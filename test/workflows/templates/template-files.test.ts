@@ -97,11 +97,11 @@ describe.each(resources)('the %s template file', (resource) => {
 		}
 	});
 
-	it('chains Schedule Trigger → Read cursor (Data table) → WooCommerce Fetch (Since: Cursor) → Extend Commerce → Save cursor (Data table)', () => {
+	it('chains Schedule Trigger → Open sync row → Free a new row → Read cursor (Data tables) → WooCommerce Fetch (Since: Cursor) → Extend Commerce → Save cursor (Data table)', () => {
 		const trigger = onlyNodeOfType(workflow, 'n8n-nodes-base.scheduleTrigger');
 		const fetch = onlyNodeOfType(workflow, FETCH_TYPE);
 		const push = onlyNodeOfType(workflow, PUSH_TYPE);
-		const { read, save } = cursorNodes(workflow);
+		const { open, freeNew, read, save } = cursorNodes(workflow);
 		expect(fetch.parameters).toMatchObject({ resource, operation: 'getChanged', since: 'cursor', cursor: '={{ $json.cursor }}' });
 		expect(fetch.parameters.returnAll ?? true).toBe(true);
 		// The push node's operation property for the resource offers the template's operation (create orders, create or update products).
@@ -109,7 +109,9 @@ describe.each(resources)('the %s template file', (resource) => {
 		expect(pushOperations).toHaveLength(1);
 		expect(pushOperations.flatMap((p) => (p.options ?? []).map((o) => (o as { value: unknown }).value))).toContain(push.parameters.operation);
 		expect(push.parameters.resource).toBe(resource);
-		expect(workflow.connections[trigger.name].main).toEqual([[{ node: read.name, type: 'main', index: 0 }]]);
+		expect(workflow.connections[trigger.name].main).toEqual([[{ node: open.name, type: 'main', index: 0 }]]);
+		expect(workflow.connections[open.name].main).toEqual([[{ node: freeNew.name, type: 'main', index: 0 }]]);
+		expect(workflow.connections[freeNew.name].main).toEqual([[{ node: read.name, type: 'main', index: 0 }]]);
 		expect(workflow.connections[read.name].main).toEqual([[{ node: fetch.name, type: 'main', index: 0 }]]);
 		// Records go to the push; the Sync Window output stays free (the push reads it by expression).
 		expect(workflow.connections[fetch.name].main[0]).toEqual([{ node: push.name, type: 'main', index: 0 }]);
@@ -119,43 +121,57 @@ describe.each(resources)('the %s template file', (resource) => {
 		expect(spec.file.startsWith(`woocommerce-${resource}s-`)).toBe(true);
 	});
 
-	it('reads the cursor row of this workflow and resource, and continues without one on a first run', () => {
-		const { read } = cursorNodes(workflow);
-		expect(read.alwaysOutputData).toBe(true);
-		expect(read.parameters).toMatchObject({ resource: 'row', operation: 'get', matchType: 'allConditions', returnAll: false, limit: 1 });
-		expect((read.parameters.filters as { conditions: unknown[] }).conditions).toEqual([
+	it('claims the run on this workflow\'s row with one conditional update (a lease), creating the row on a first run (issue 20)', () => {
+		const { open, freeNew, read } = cursorNodes(workflow);
+		const mine = [
 			{ keyName: 'workflow', condition: 'eq', keyValue: '={{ $workflow.id }}' },
 			{ keyName: 'resource', condition: 'eq', keyValue: `${resource}s` },
-		]);
+		];
+		// The row exists before it is claimed: an upsert that writes only the keys, so it never touches a lease.
+		expect(open.parameters).toMatchObject({ resource: 'row', operation: 'upsert', matchType: 'allConditions' });
+		expect((open.parameters.filters as { conditions: unknown[] }).conditions).toEqual(mine);
+		expect((open.parameters.columns as { value: unknown }).value).toEqual({ workflow: '={{ $workflow.id }}', resource: `${resource}s` });
+		// A new row's empty lease becomes free (a comparison never matches an empty cell); passes on when there is none.
+		expect(freeNew.alwaysOutputData).toBe(true);
+		expect(freeNew.parameters).toMatchObject({ resource: 'row', operation: 'update', matchType: 'allConditions' });
+		expect((freeNew.parameters.filters as { conditions: unknown[] }).conditions).toEqual([...mine, { keyName: 'leaseUntil', condition: 'isEmpty' }]);
+		expect((freeNew.parameters.columns as { value: unknown }).value).toEqual({ leaseUntil: '1970-01-01T00:00:00.000Z' });
+		// The claim: only a row whose lease has run out is updated, so of two overlapping executions one gets the row and the other nothing (and ends).
+		expect(read.alwaysOutputData).toBeUndefined();
+		expect(read.parameters).toMatchObject({ resource: 'row', operation: 'update', matchType: 'allConditions' });
+		expect((read.parameters.filters as { conditions: unknown[] }).conditions).toEqual([...mine, { keyName: 'leaseUntil', condition: 'lt', keyValue: '={{ $now.toUTC().toISO() }}' }]);
+		expect((read.parameters.columns as { value: unknown }).value).toEqual({ lease: '={{ $execution.id }}', leaseUntil: '={{ $now.plus({ minutes: 50 }).toUTC().toISO() }}' });
 	});
 
-	it('saves the next cursor into the same row: one row per workflow and resource, every column of the sticky note', () => {
+	it('saves the next cursor only while this execution holds the run, and frees it: one row per workflow and resource, every column of the sticky note', () => {
 		const { read, save } = cursorNodes(workflow);
-		expect(save.parameters).toMatchObject({ resource: 'row', operation: 'upsert', matchType: 'allConditions' });
+		expect(save.parameters).toMatchObject({ resource: 'row', operation: 'update', matchType: 'allConditions' });
 		expect(save.parameters.dataTableId).toEqual(read.parameters.dataTableId);
 		expect((save.parameters.filters as { conditions: unknown[] }).conditions).toEqual([
 			{ keyName: 'workflow', condition: 'eq', keyValue: '={{ $workflow.id }}' },
 			{ keyName: 'resource', condition: 'eq', keyValue: '={{ $json.resource }}' },
+			{ keyName: 'lease', condition: 'eq', keyValue: '={{ $execution.id }}' },
 		]);
 		const columns = save.parameters.columns as { mappingMode: string; value: Record<string, string>; schema: Array<{ id: string; type: string }> };
 		expect(columns.mappingMode).toBe('defineBelow');
-		expect(columns.value).toEqual({ workflow: '={{ $workflow.id }}', resource: '={{ $json.resource }}', connection: '={{ $json.connection }}', cursor: '={{ $json.cursor }}' });
-		expect(columns.schema.map((c) => [c.id, c.type])).toEqual(SYNC_TABLE_COLUMNS.map((c) => [c.name, c.type]));
+		expect(columns.value).toEqual({ connection: '={{ $json.connection }}', cursor: '={{ $json.cursor }}', leaseUntil: '1970-01-01T00:00:00.000Z' });
+		for (const node of Object.values(cursorNodes(workflow)).filter((n) => n.parameters.columns)) {
+			expect((node.parameters.columns as typeof columns).schema.map((c) => [c.id, c.type])).toEqual(SYNC_TABLE_COLUMNS.map((c) => [c.name, c.type]));
+		}
 		const note = stickyText(workflow);
 		expect(note).toContain(`\`${SYNC_TABLE_NAME}\``);
 		for (const column of SYNC_TABLE_COLUMNS) expect(note).toContain(`\`${column.name}\``);
 		// The steps as the editors show them: "Create data table", then "Add Column" per column (type string, the default).
 		expect(SYNC_TABLE_COLUMNS.every((c) => c.type === 'string')).toBe(true);
 		expect(note).toContain('Overview → Data tables → **Create data table**');
-		expect(note).toContain(`**Add Column** four times: ${SYNC_TABLE_COLUMNS.map((c) => `\`${c.name}\``).join(', ')} (type \`string\`)`);
-		expect(SYNC_TABLE_COLUMNS).toHaveLength(4);
+		expect(note).toContain(`**Add Column** six times: ${SYNC_TABLE_COLUMNS.map((c) => `\`${c.name}\``).join(', ')} (type \`string\`)`);
+		expect(SYNC_TABLE_COLUMNS).toHaveLength(6);
 		expect(note).toMatch(/Re-sync from a date[^\n]*set `cursor`/);
 	});
 
 	it('leaves the Data table empty, to be picked from the list (n8n 1.123 cannot find a table by name), and the note says where', () => {
-		const { read, save } = cursorNodes(workflow);
-		for (const node of [read, save]) expect(node.parameters.dataTableId).toEqual({ __rl: true, mode: 'list', value: '' });
-		expect(stickyText(workflow)).toMatch(/Pick it in \*Read cursor\* and \*Save cursor\* \(Data table → From list\)/);
+		for (const node of Object.values(cursorNodes(workflow))) expect(node.parameters.dataTableId).toEqual({ __rl: true, mode: 'list', value: '' });
+		expect(stickyText(workflow)).toMatch(/Pick it in each of the four Data table nodes \(Data table → From list\)/);
 		// …in the words both editors show: the parameter's display name, and for its list mode the
 		// editor's own label "From list" (its text for every resource locator's list mode, not the
 		// node's "From List"; seen in the 1.123 and 2.41 editors).

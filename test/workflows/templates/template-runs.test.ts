@@ -1,14 +1,16 @@
-import type { INode } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 
 import { demoCredentials, FETCH_NODE, loadTemplate, preparedTemplate, PUSH_NODE, REJECTED_NODE, rejectedOutputIndex, startDemoEnv, TEMPLATES, type DemoEnv } from '../../../demo/demo';
 import type { NextCursor, SyncWindowInfo } from '../../../nodes/shared/sync/syncWindow';
 import { runWorkflow, type RunResult, type WorkflowJson } from '../../harness/run-workflow';
-import { cursorRows, savedCursor, setCursor, SYNC_TABLE_NAME } from '../../support/cursor-table';
+import { cursorRows, expireLeases, leaseOf, savedCursor, setCursor, SYNC_TABLE_NAME } from '../../support/cursor-table';
 import { pushHandsOnCursor } from './helpers';
 
 type Resource = 'product' | 'order';
 const plural = (resource: Resource) => (resource === 'product' ? 'products' : 'orders');
 const spec = (resource: Resource) => TEMPLATES.find((t) => t.resource === resource)!;
+const OPEN_NODE = 'Open sync row';
+const FREE_NEW_NODE = 'Free a new row';
 const READ_NODE = 'Read cursor';
 const SAVE_NODE = 'Save cursor';
 const ORDER_START = '2025-01-01T00:00:00Z';
@@ -54,10 +56,10 @@ function withFetchParameters(env: DemoEnv, resource: Resource, parameters: Recor
 	return withParameters(env, resource, FETCH_NODE, parameters);
 }
 
-/** The first half of a template (Schedule Trigger → Read cursor → WooCommerce Fetch): what reads the cursor. */
+/** The first half of a template (Schedule Trigger → Open sync row → Free a new row → Read cursor → WooCommerce Fetch): what reads the cursor. */
 function readingHalf(env: DemoEnv, resource: Resource): WorkflowJson {
 	const workflow = preparedTemplateFor(env, resource);
-	const keep = new Set(['Schedule Trigger', READ_NODE, FETCH_NODE]);
+	const keep = new Set(['Schedule Trigger', OPEN_NODE, FREE_NEW_NODE, READ_NODE, FETCH_NODE]);
 	return {
 		...workflow,
 		nodes: workflow.nodes.filter((n) => keep.has(n.name)),
@@ -75,7 +77,8 @@ describe('the templates read their cursor from the Data table (Schedule Trigger 
 	it('starts at Order Start when the table has no row for this workflow yet (a first run)', async () => {
 		const result = await runTemplate(env, 'order', { workflow: readingHalf(env, 'order') });
 		expect(result.error).toBeUndefined();
-		expect(result.items(READ_NODE).map((i) => i.json)).toEqual([{}]);
+		// The row is made on the first run, its cursor empty and its lease held by this execution.
+		expect(result.items(READ_NODE).map((i) => i.json)).toEqual([expect.objectContaining({ workflow: workflowIdOf('order'), resource: 'orders', cursor: null, lease: result.executionId })]);
 		expect(windowOf(result)).toMatchObject({ resource: 'orders', since: 'cursor', windowStart: ORDER_START, complete: true });
 		expect(fetchedIds(result)).toEqual(storeOrderIds(env));
 	});
@@ -133,7 +136,7 @@ whenPushHandsOnCursor('the templates end to end: the cursor lives in the Data ta
 		const result = await runTemplate(env, resource);
 		expect(result.error).toBeUndefined();
 		// Orders whose products Extend does not know yet go to Rejected records: that branch may run too.
-		expect(result.nodeExecutionOrder.filter((name) => name !== REJECTED_NODE)).toEqual(['Schedule Trigger', READ_NODE, FETCH_NODE, PUSH_NODE, SAVE_NODE]);
+		expect(result.nodeExecutionOrder.filter((name) => name !== REJECTED_NODE)).toEqual(['Schedule Trigger', OPEN_NODE, FREE_NEW_NODE, READ_NODE, FETCH_NODE, PUSH_NODE, SAVE_NODE]);
 		const window = windowOf(result);
 		expect(window.windowStart).toBe(resource === 'order' ? ORDER_START : '2000-01-01T00:00:00Z');
 		const next = nextCursorOf(result)!;
@@ -166,7 +169,9 @@ whenPushHandsOnCursor('the templates end to end: the cursor lives in the Data ta
 		const failed = await runTemplate(env, 'order', { workflow: oneRetry });
 		expect(failed.status).toBe('error');
 		expect(failed.nodeExecutionOrder).not.toContain(SAVE_NODE);
-		expect(cursorRows(env.tables)).toEqual([]);
+		expect(savedCursor(env.tables, workflowIdOf('order'), 'orders')).toBeNull();
+		// The failed run still holds the lease; it runs out (50 minutes) before the next hourly run.
+		expireLeases(env.tables);
 		env.office.faults.clear();
 		const next = await runTemplate(env, 'order');
 		expect(next.error).toBeUndefined();
@@ -183,7 +188,7 @@ whenPushHandsOnCursor('the templates end to end: the cursor lives in the Data ta
 		expect(result.error?.message).toMatch(/^Extend Commerce did not accept the credential \(HTTP 401\)/);
 		expect(result.nodeExecutionOrder).not.toContain(SAVE_NODE);
 		expect(result.nodeExecutionOrder).not.toContain(REJECTED_NODE);
-		expect(cursorRows(env.tables)).toEqual([]);
+		expect(savedCursor(env.tables, workflowIdOf(resource), plural(resource))).toBeNull();
 	});
 
 	it('overlapping runs lose nothing: whichever saves last, every change is fetched by some run', async () => {
@@ -204,18 +209,61 @@ whenPushHandsOnCursor('the templates end to end: the cursor lives in the Data ta
 		expect(cursorRows(env.tables)).toHaveLength(1);
 	});
 
-	it('a late save of an older window moves the cursor back: the next run only repeats records (duplicates, never gaps)', async () => {
-		await runTemplate(env, 'order');
-		const older = savedCursor(env.tables, workflowIdOf('order'), 'orders')!;
-		const edited = env.store.store.editOrder(env.store.store.orders()[0].id, { customer_note: 'edit' });
+	it('two overlapping executions never both push the same order: the second finds the run claimed and ends (issue 20)', async () => {
+		await runTemplate(env, 'product'); // Extend knows the products, so the orders can be created
+		env.office.options.latencyMs = 20; // a back office slow enough for the two executions to overlap
+		const [a, b] = await Promise.all([runTemplate(env, 'order'), runTemplate(env, 'order')]);
+		expect([a.error, b.error]).toEqual([undefined, undefined]);
+		const [winner, loser] = a.nodeExecutionOrder.includes(PUSH_NODE) ? [a, b] : [b, a];
+		expect(winner.nodeExecutionOrder).toContain(SAVE_NODE);
+		// The loser's claim updated no row: it ends there, before reading the store or writing to Extend.
+		expect(loser.nodeExecutionOrder).toEqual(['Schedule Trigger', OPEN_NODE, FREE_NEW_NODE, READ_NODE]);
+		expect(loser.items(READ_NODE)).toEqual([]);
+		// Every order was sent by one execution only: one create per order Extend holds.
+		const created = env.office.data.orders().length;
+		expect(created).toBeGreaterThan(0);
+		expect(env.office.log.filter((entry) => entry.method === 'POST').length).toBe(created);
+		expect(savedCursor(env.tables, workflowIdOf('order'), 'orders')).toBe(windowOf(winner).windowEnd);
+		expect(leaseOf(env.tables, workflowIdOf('order'), 'orders')?.leaseUntil).toBe('1970-01-01T00:00:00.000Z');
+		// Freed: the next run claims it again.
 		env.store.options.clockOffsetSeconds += 120;
-		await runTemplate(env, 'order');
-		setCursor(env.tables, workflowIdOf('order'), 'orders', older); // the slower execution saves last
+		const next = await runTemplate(env, 'order');
+		expect(next.nodeExecutionOrder).toContain(SAVE_NODE);
+	});
+
+	it('a run that failed keeps the run claimed until its lease runs out; then the next run delivers from the same cursor', async () => {
+		env.office.faults.add({ kind: 'status', status: 503 });
+		const failed = await runTemplate(env, 'order', { workflow: withParameters(env, 'order', PUSH_NODE, { options: { retries: 0 } }) });
+		expect(failed.status).toBe('error');
+		env.office.faults.clear();
+		const early = await runTemplate(env, 'order');
+		expect(early.nodeExecutionOrder.at(-1)).toBe(READ_NODE);
+		expect(env.office.data.orders()).toHaveLength(0);
+		expireLeases(env.tables);
+		const later = await runTemplate(env, 'order');
+		expect(later.nodeExecutionOrder).toContain(SAVE_NODE);
+		expect(windowOf(later).windowStart).toBe(ORDER_START);
+	});
+
+	it('the saved cursor never moves back: a late save by an execution that no longer holds the run changes nothing', async () => {
+		const first = await runTemplate(env, 'order');
+		const older = nextCursorOf(first)!;
 		env.store.options.clockOffsetSeconds += 120;
-		const again = await runTemplate(env, 'order');
-		expect(again.error).toBeUndefined();
-		expect(fetchedIds(again)).toEqual([Number(edited.id)]);
-		expect(nextCursorOf(again)).toMatchObject({ created: 0 });
+		const second = await runTemplate(env, 'order');
+		const newer = savedCursor(env.tables, workflowIdOf('order'), 'orders')!;
+		expect(newer).toBe(nextCursorOf(second)!.cursor);
+		expect(Date.parse(newer)).toBeGreaterThan(Date.parse(older.cursor));
+		// An older execution, whose lease ran out while it pushed, reaches Save cursor last.
+		const template = preparedTemplateFor(env, 'order');
+		const saveOnly: WorkflowJson = {
+			...template,
+			nodes: template.nodes.filter((n) => n.name === 'Schedule Trigger' || n.name === SAVE_NODE),
+			connections: { 'Schedule Trigger': { main: [[{ node: SAVE_NODE, type: 'main', index: 0 }]] } },
+		};
+		const late = await runWorkflow(saveOnly, { credentials: demoCredentials(env), mode: 'trigger', dataTables: env.tables, executionId: first.executionId, triggerItems: [{ json: older as unknown as IDataObject }] });
+		expect(late.error).toBeUndefined();
+		expect(late.items(SAVE_NODE)).toEqual([]);
+		expect(savedCursor(env.tables, workflowIdOf('order'), 'orders')).toBe(newer);
 	});
 
 	it('a capped first sync completes over several runs, each starting where the last one saved', async () => {
@@ -251,7 +299,9 @@ whenPushHandsOnCursor('the templates end to end: the cursor lives in the Data ta
 		expect(windowOf(result).complete).toBe(false);
 		expect(result.items(PUSH_NODE, 1)).toEqual([]);
 		expect(result.nodeExecutionOrder).not.toContain(SAVE_NODE);
-		expect(cursorRows(env.tables)).toEqual([]);
+		expect(savedCursor(env.tables, workflowIdOf('order'), 'orders')).toBeNull();
+		// Nothing saved, so the run is not freed either: the lease runs out after 50 minutes.
+		expect(leaseOf(env.tables, workflowIdOf('order'), 'orders')?.lease).toBe(result.executionId);
 	});
 
 	it('routes a record Extend refuses to "Rejected records"; the run succeeds and the cursor moves on', async () => {
