@@ -89,6 +89,14 @@ export class ExtendCommerceApi implements ICredentialType {
 			displayOptions: { show: { authMode: ['basic'] } },
 		},
 		{
+			displayName: 'API Adjustments',
+			name: 'apiAdjustments',
+			type: 'json',
+			default: '{}',
+			description:
+				'Only if your Extend tenant answers differently from what this package assumes (Extend does not publish these parts of its API): parameter and field names, paging, the duplicate answer and more, e.g. {"list": {"page": "pageNo"}}. The Extend Commerce node\'s "Check API Assumptions" tells you what to enter; every key is listed in the package\'s docs/extend-commerce-api.md, "Adapting to your tenant". Leave {} to use the defaults.',
+		},
+		{
 			displayName: 'Ignore SSL Issues (Insecure)',
 			name: 'ignoreSslIssues',
 			type: 'boolean',
