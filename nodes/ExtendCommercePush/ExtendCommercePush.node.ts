@@ -4,6 +4,8 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { EXTEND_API_CREDENTIAL, EXTEND_CLIENT_CREDENTIALS_TYPE } from '../shared/extend-commerce/auth';
 import { extendCommerceApiTest, extendCommerceOAuth2ApiTest, wooCommerceConnectionTest } from '../shared/credentialTests';
 import { refuseCustomApiCall } from '../shared/customApiCall';
+import { checkApiAssumptions } from './check/checkAssumptions';
+import { backOfficeApiOperation } from './description/backOfficeApi';
 import { orderGetProperties } from './description/customerOrder';
 import { orderOperation, orderProperties } from './description/order';
 import { productAvailabilityOperation, productAvailabilityProperties } from './description/productAvailability';
@@ -22,6 +24,7 @@ const operations: Record<string, Operation> = {
 	'product:upsert': upsertProducts,
 	'order:get': getOrders,
 	'productAvailability:getChanged': getChangedAvailability,
+	'backOfficeApi:checkAssumptions': checkApiAssumptions,
 };
 
 export class ExtendCommercePush implements INodeType {
@@ -71,6 +74,7 @@ export class ExtendCommercePush implements INodeType {
 			orderOperation,
 			productOperation,
 			productAvailabilityOperation,
+			backOfficeApiOperation,
 			...orderProperties,
 			...orderGetProperties,
 			...productProperties,

@@ -27,11 +27,11 @@ describe('the sandbox back office started with other choices', () => {
 		expect(ignored.body.records).toHaveLength(3);
 	});
 
-	it('filters under its own names and answers its own field names, without a status field', async () => {
+	it('filters under its own names and answers its own field names', async () => {
 		const found = await call(office, 'GET', '/CustomerOrders?externalOrderNumber=W-2');
-		expect(found.body.records).toEqual([{ orderNo: '100002', externalOrderNo: 'W-2', customerNumber: 'WEBSHOP', created: expect.any(String), changed: expect.any(String) }]);
+		expect(found.body.records).toEqual([{ orderNo: '100002', externalOrderNo: 'W-2', state: 'Registered', customerNumber: 'WEBSHOP', created: expect.any(String), changed: expect.any(String) }]);
 		const detail = await call(office, 'GET', '/customerorders/100002');
-		expect(detail.body).toMatchObject({ orderNo: '100002', externalOrderNo: 'W-2' });
+		expect(detail.body).toMatchObject({ orderNo: '100002', externalOrderNo: 'W-2', state: 'Registered' });
 		expect(detail.body).not.toHaveProperty('status');
 		expect(detail.body).not.toHaveProperty('orderNumber');
 		const since = await call(office, 'GET', '/ProductAvailability?modifiedSince=2025-03-04T09:04:00Z&stockPlace=MAIN');
@@ -43,6 +43,16 @@ describe('the sandbox back office started with other choices', () => {
 		const again = await call(office, 'POST', '/CustomerOrders', { body: orderBody('W-1', [{ productNumber: 'A' }]) });
 		expect(again.status).toBe(400);
 		expect(again.body).toMatchObject({ field: 'orderHeader.orderNumberExternal', orderNo: '100001' });
+	});
+
+	it('can leave the status out of orders', async () => {
+		const bare = await startBackOffice({ master: { products: ['A'] }, choices: { order: { statusField: null } } });
+		try {
+			await call(bare, 'POST', '/CustomerOrders', { body: orderBody('W-9', [{ productNumber: 'A' }]) });
+			expect(Object.keys((await call(bare, 'GET', '/customerorders/100001')).body)).not.toContain('status');
+		} finally {
+			await bare.close();
+		}
 	});
 
 	it('refuses an unknown choices group', async () => {

@@ -3,7 +3,7 @@ import type { BackOfficeChoicesInput } from '../../sandbox/extend-commerce';
 /** A tenant that chose differently wherever Extend publishes nothing (sandbox option `choices`). */
 export const OTHER_CHOICES: BackOfficeChoicesInput = {
 	list: { paging: 'offset', page: 'skip', pageSize: 'take', changedSince: 'modifiedSince', orderNumberExternal: 'externalOrderNumber', warehouse: 'stockPlace', productNumbers: 'products', envelope: 'records' },
-	order: { extendNumberField: 'orderNo', externalNumberField: 'externalOrderNo', duplicateStatus: 400, statusField: null },
+	order: { extendNumberField: 'orderNo', externalNumberField: 'externalOrderNo', duplicateStatus: 400, statusField: 'state' },
 	availability: { productNumber: 'productNo', warehouse: 'stockPlace', available: 'available', changed: 'lastChanged' },
 };
 
@@ -11,5 +11,6 @@ export const OTHER_CHOICES: BackOfficeChoicesInput = {
 export const OTHER_ADJUSTMENTS = {
 	list: { paging: 'offset', page: 'skip', pageSize: 'take', changedSince: 'modifiedSince', orderNumberExternal: 'externalOrderNumber', warehouse: 'stockPlace', productNumbers: 'products', arrayFields: ['records'] },
 	order: { extendNumberField: 'orderNo', externalNumberField: 'externalOrderNo', duplicateStatuses: [400] },
+	orderDetail: { status: 'state' },
 	availability: { productNumber: 'productNo', warehouse: 'stockPlace', available: 'available', changed: 'lastChanged' },
 };
