@@ -34,6 +34,14 @@ export interface CliOptions {
 	options: BackOfficeOptions;
 }
 
+function jsonOrUndefined(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return undefined;
+	}
+}
+
 const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);
 
 export function parseArgs(argv: string[]): CliOptions {
@@ -123,11 +131,9 @@ export function parseArgs(argv: string[]): CliOptions {
 				break;
 			case '--choices': {
 				const raw = value();
-				try {
-					options.choices = JSON.parse(raw) as BackOfficeOptions['choices'];
-				} catch {
-					throw new Error(`--choices must be JSON, got '${raw.slice(0, 40)}'\n${USAGE}`);
-				}
+				const parsed = jsonOrUndefined(raw);
+				if (parsed === undefined) throw new Error(`--choices must be JSON, got '${raw.slice(0, 40)}'\n${USAGE}`);
+				options.choices = parsed as BackOfficeOptions['choices'];
 				break;
 			}
 			case '--help':
