@@ -1,5 +1,6 @@
 import type { IAuthenticate, ICredentialType, IHttpRequestOptions, INodeProperties, Icon } from 'n8n-workflow';
 
+import { apiAdjustmentsProperty } from '../nodes/shared/extend-commerce/assumptions';
 import { applyExtendAuth } from '../nodes/shared/extend-commerce/auth';
 
 /**
@@ -88,14 +89,7 @@ export class ExtendCommerceApi implements ICredentialType {
 			required: true,
 			displayOptions: { show: { authMode: ['basic'] } },
 		},
-		{
-			displayName: 'API Adjustments',
-			name: 'apiAdjustments',
-			type: 'json',
-			default: '{}',
-			description:
-				'Only if your Extend tenant answers differently from what this package assumes (Extend does not publish these parts of its API): parameter and field names, paging, the duplicate answer and more, e.g. {"list": {"page": "pageNo"}}. The Extend Commerce node\'s "Check API Assumptions" tells you what to enter; every key is listed in the package\'s docs/extend-commerce-api.md, "Adapting to your tenant". Leave {} to use the defaults.',
-		},
+		apiAdjustmentsProperty,
 		{
 			displayName: 'Ignore SSL Issues (Insecure)',
 			name: 'ignoreSslIssues',

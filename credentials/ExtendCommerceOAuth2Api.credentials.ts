@@ -1,5 +1,7 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
+import { apiAdjustmentsProperty } from '../nodes/shared/extend-commerce/assumptions';
+
 /**
  * The Extend Commerce back office's REST API with OAuth2 client credentials: n8n fetches the
  * token from the Access Token URL and renews it. Extend does not publish an OAuth2 endpoint;
@@ -57,13 +59,6 @@ export class ExtendCommerceOAuth2Api implements ICredentialType {
 			],
 			description: 'How the client ID and secret are sent to the token URL',
 		},
-		{
-			displayName: 'API Adjustments',
-			name: 'apiAdjustments',
-			type: 'json',
-			default: '{}',
-			description:
-				'Only if your Extend tenant answers differently from what this package assumes (Extend does not publish these parts of its API): parameter and field names, paging, the duplicate answer and more, e.g. {"list": {"page": "pageNo"}}. The Extend Commerce node\'s "Check API Assumptions" tells you what to enter; every key is listed in the package\'s docs/extend-commerce-api.md, "Adapting to your tenant". Leave {} to use the defaults.',
-		},
+		apiAdjustmentsProperty,
 	];
 }

@@ -4,6 +4,8 @@
  * credential is checked key by key against the table below and laid over the defaults (today's choices).
  * Documented items are refused there: they are Extend's word, not a guess.
  */
+import type { INodeProperties } from 'n8n-workflow';
+
 import {
 	ASSUMED_AVAILABILITY,
 	ASSUMED_LIST,
@@ -324,3 +326,13 @@ export function fillPath(template: string, placeholder: string, value: string): 
 export function assumedValue(assumptions: ExtendAssumptions, path: string): unknown {
 	return valueAt(assumptions, path);
 }
+
+/** The API Adjustments field; both back-office credentials carry it. */
+export const apiAdjustmentsProperty: INodeProperties = {
+	displayName: 'API Adjustments',
+	name: 'apiAdjustments',
+	type: 'json',
+	default: '{}',
+	description:
+		'Only if your Extend tenant answers differently from what this package assumes (Extend does not publish these parts of its API): parameter and field names, paging, the duplicate answer and more, e.g. {"list": {"page": "pageNo"}}. The Extend Commerce node\'s Back Office API → Check Assumptions tells you what to enter; every key is in the package\'s docs/extend-commerce-api.md, "Adapting to your tenant". Leave {} for the defaults.',
+};
