@@ -35,7 +35,7 @@ export class ExtendCommercePush implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ {"order:create": "Create orders", "product:upsert": "Create or update products"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
-		description: 'Send WooCommerce orders to Extend Commerce (its documented CustomerOrders method) and products (an assumed product resource), and read orders and balances back',
+		description: 'Send WooCommerce orders to Extend Commerce (its documented CustomerOrders method) and products (an assumed product resource), read orders and balances back, and check what the package assumes about your tenant\'s API',
 		defaults: { name: 'Extend Commerce' },
 		// Every operation writes to the back office: none is offered to AI agents.
 		usableAsTool: undefined,

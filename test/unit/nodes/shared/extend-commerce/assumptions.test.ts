@@ -3,6 +3,7 @@ import { ADJUSTABLE_KEYS, adjustmentJson, assumptionsFrom, DEFAULT_ASSUMPTIONS }
 import { ExtendClient } from '../../../../../nodes/shared/extend-commerce/client';
 import { checkExtendCredential } from '../../../../../nodes/shared/extend-commerce/credentialCheck';
 import { pageQuery } from '../../../../../nodes/shared/extend-commerce/lists';
+import { cancelOrderRows, findOrder } from '../../../../../nodes/shared/extend-commerce/orders';
 import { TransportError } from '../../../../../nodes/shared/transport/errors';
 import type { HttpRequest, HttpSend } from '../../../../../nodes/shared/transport/http';
 
@@ -109,5 +110,41 @@ describe('the adjusted assumptions reach the client', () => {
 		expect(result.ok).toBe(false);
 		expect(result.message).toContain('"list.page" must be a text without spaces');
 		expect(result.message).toContain('the default is "page"');
+	});
+});
+
+describe('the adjusted order update and lookup', () => {
+	function tenant(answers: Record<string, unknown>): { send: HttpSend; requests: HttpRequest[] } {
+		const requests: HttpRequest[] = [];
+		const send: HttpSend = async (request) => {
+			requests.push(request);
+			const path = new URL(request.url).pathname.replace('/t/api/', '');
+			const body = request.method === 'GET' ? answers[path] : {};
+			return { status: 200, headers: { 'content-type': 'application/json' }, text: JSON.stringify(body ?? {}) };
+		};
+		return { send, requests };
+	}
+	const adjustments = {
+		order: { updateMethod: 'PATCH', updatePath: 'orders/{orderNumber}/rows', extendNumberField: 'orderNo', externalNumberField: 'externalOrderNo' },
+		orderDetail: { status: 'state', cancelledStatus: 'Void' },
+		list: { paging: 'offset', page: 'skip', pageSize: 'take', orderNumberExternal: 'externalOrderNumber', arrayFields: ['records'] },
+	};
+	const clientOf = (send: HttpSend) => new ExtendClient(send, { apiUrl: 'https://api.example.com/t/api', credentialHint: '', secrets: [], apiAdjustments: adjustments });
+	const rows = [{ product: { productNumber: 'MUG' }, externalRow: { externalPosition: 7 }, warehouse: 'MAIN' }];
+
+	it('cancels rows with the adjusted verb and path, and not at all when the adjusted status says cancelled', async () => {
+		const open = tenant({ 'customerorders/100001': { orderNo: '100001', state: 'Open', orderRows: rows } });
+		expect(await cancelOrderRows(clientOf(open.send), '100001', 'MAIN', [])).toBe(true);
+		expect(open.requests.map((request) => `${request.method} ${new URL(request.url).pathname}`)).toEqual(['GET /t/api/customerorders/100001', 'PATCH /t/api/orders/100001/rows']);
+		expect(open.requests[1].body).toEqual({ orderRows: [{ product: { productNumber: 'MUG' }, externalRow: { externalPosition: 7 }, warehouse: 'MAIN', rowOperation: 'Inactive' }] });
+		const voided = tenant({ 'customerorders/100001': { orderNo: '100001', state: 'Void', orderRows: rows } });
+		expect(await cancelOrderRows(clientOf(voided.send), '100001', 'MAIN', [])).toBe(false);
+		expect(voided.requests).toHaveLength(1);
+	});
+
+	it('looks an order up with the adjusted parameter, paging, envelope and fields', async () => {
+		const lookup = tenant({ CustomerOrders: { records: [{ orderNo: '100002', externalOrderNo: 'WEB-7' }] } });
+		expect(await findOrder(clientOf(lookup.send), 'WEB-7')).toEqual({ orderNumber: '100002', record: { orderNo: '100002', externalOrderNo: 'WEB-7' } });
+		expect(new URL(lookup.requests[0].url).search).toBe('?externalOrderNumber=WEB-7&skip=0&take=10');
 	});
 });
