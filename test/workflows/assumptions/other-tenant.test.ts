@@ -170,6 +170,15 @@ describe('a tenant with other choices', () => {
 		}
 	});
 
+	it('a refused credential fails the check: nothing to report on', async () => {
+		const credentials = office(backOffice, undefined);
+		credentials.extendCommerceApi = { ...credentials.extendCommerceApi, apiKeyValue: 'not-the-key' };
+		const run = await runWorkflow(nodeWorkflow({ resource: 'backOfficeApi', operation: 'checkAssumptions' }), { credentials });
+		expect(run.status).toBe('error');
+		expect(run.error?.message).toContain('HTTP 401');
+		expect(JSON.stringify(run.run.data.resultData)).not.toContain('not-the-key');
+	});
+
 	it('a wrong adjustment fails the run naming the key, its allowed values and its default', async () => {
 		const run = await runWorkflow(nodeWorkflow({ resource: 'backOfficeApi', operation: 'checkAssumptions' }), { credentials: office(backOffice, { list: { paging: 'cursor' } }) });
 		expect(run.status).toBe('error');
