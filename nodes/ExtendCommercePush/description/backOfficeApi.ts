@@ -14,7 +14,7 @@ export const backOfficeApiOperation: INodeProperties = {
 			value: 'checkAssumptions',
 			action: 'Check what the package assumes about your back office API',
 			description:
-				'Reads orders, balances, one order and one product from your Extend tenant (it never writes) and reports, for each part of the API that Extend does not publish, whether your tenant answers as assumed; where it does not, what it answered and the API Adjustments to enter in the credential',
+				'Reads orders, balances, a few order details and one product from your Extend tenant (it never writes) and reports, for each part of the API that Extend does not publish, whether your tenant answers as assumed; where it does not, what it answered and the API Adjustments to enter in the credential',
 		},
 	],
 };
