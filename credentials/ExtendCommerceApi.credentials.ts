@@ -1,5 +1,6 @@
 import type { IAuthenticate, ICredentialType, IHttpRequestOptions, INodeProperties, Icon } from 'n8n-workflow';
 
+import { apiAdjustmentsProperty } from '../nodes/shared/extend-commerce/assumptions';
 import { applyExtendAuth } from '../nodes/shared/extend-commerce/auth';
 
 /**
@@ -88,6 +89,7 @@ export class ExtendCommerceApi implements ICredentialType {
 			required: true,
 			displayOptions: { show: { authMode: ['basic'] } },
 		},
+		apiAdjustmentsProperty,
 		{
 			displayName: 'Ignore SSL Issues (Insecure)',
 			name: 'ignoreSslIssues',

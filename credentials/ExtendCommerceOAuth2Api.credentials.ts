@@ -1,5 +1,7 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
+import { apiAdjustmentsProperty } from '../nodes/shared/extend-commerce/assumptions';
+
 /**
  * The Extend Commerce back office's REST API with OAuth2 client credentials: n8n fetches the
  * token from the Access Token URL and renews it. Extend does not publish an OAuth2 endpoint;
@@ -57,5 +59,6 @@ export class ExtendCommerceOAuth2Api implements ICredentialType {
 			],
 			description: 'How the client ID and secret are sent to the token URL',
 		},
+		apiAdjustmentsProperty,
 	];
 }

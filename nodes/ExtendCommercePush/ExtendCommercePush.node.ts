@@ -4,6 +4,8 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { EXTEND_API_CREDENTIAL, EXTEND_CLIENT_CREDENTIALS_TYPE } from '../shared/extend-commerce/auth';
 import { extendCommerceApiTest, extendCommerceOAuth2ApiTest, wooCommerceConnectionTest } from '../shared/credentialTests';
 import { refuseCustomApiCall } from '../shared/customApiCall';
+import { checkApiAssumptions } from './check/checkAssumptions';
+import { backOfficeApiOperation } from './description/backOfficeApi';
 import { orderGetProperties } from './description/customerOrder';
 import { orderOperation, orderProperties } from './description/order';
 import { productAvailabilityOperation, productAvailabilityProperties } from './description/productAvailability';
@@ -29,6 +31,7 @@ const operations: Record<string, Operation> = {
 	'product:upsert': upsertProducts,
 	'order:get': getOrders,
 	'productAvailability:getChanged': getChangedAvailability,
+	'backOfficeApi:checkAssumptions': checkApiAssumptions,
 };
 
 export class ExtendCommercePush implements INodeType {
@@ -39,7 +42,7 @@ export class ExtendCommercePush implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ {"order:create": "Create orders", "product:upsert": "Create or update products"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
-		description: 'Send WooCommerce orders to Extend Commerce (its documented CustomerOrders method) and products (an assumed product resource), and read orders and balances back',
+		description: 'Send WooCommerce orders to Extend Commerce (its documented CustomerOrders method) and products (an assumed product resource), read orders and balances back, and check what the package assumes about your tenant\'s API',
 		defaults: { name: 'Extend Commerce' },
 		// Every operation writes to the back office: none is offered to AI agents.
 		usableAsTool: undefined,
@@ -80,6 +83,7 @@ export class ExtendCommercePush implements INodeType {
 			orderOperation,
 			productOperation,
 			productAvailabilityOperation,
+			backOfficeApiOperation,
 			...orderProperties,
 			...orderGetProperties,
 			...productProperties,

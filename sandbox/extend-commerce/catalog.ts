@@ -2,7 +2,8 @@
  * The assumed product resource (`GET/PUT Products/{productNumber}`, ASSUMED_PRODUCT_FIELDS) and
  * available balances (`GET ProductAvailability`, ASSUMED_AVAILABILITY).
  */
-import { ASSUMED_AVAILABILITY, WEBHOOK_DETAIL_FIELDS } from '../../nodes/shared/extend-commerce/api';
+import { WEBHOOK_DETAIL_FIELDS } from '../../nodes/shared/extend-commerce/api';
+import { DEFAULT_CHOICES, type BackOfficeChoices } from './choices';
 import { ApiError, utc } from './http';
 import type { Notice } from './notices';
 import { balanceKey, type Store } from './store';
@@ -63,12 +64,13 @@ export function balanceOf(store: Store, productNumber: string, warehouse: string
 	return store.balances.get(balanceKey(productNumber, warehouse));
 }
 
-/** The row as the API answers it (field names from ASSUMED_AVAILABILITY). */
-export function availabilityJson(row: AvailabilityRow): Record<string, unknown> {
+/** The row as the API answers it (the chosen field names, by default ASSUMED_AVAILABILITY). */
+export function availabilityJson(row: AvailabilityRow, choices: BackOfficeChoices = DEFAULT_CHOICES): Record<string, unknown> {
+	const names = choices.availability;
 	return {
-		[ASSUMED_AVAILABILITY.productNumber]: row.productNumber,
-		[ASSUMED_AVAILABILITY.warehouse]: row.warehouse,
-		[ASSUMED_AVAILABILITY.available]: row.availableBalance,
-		[ASSUMED_AVAILABILITY.changed]: row.changed,
+		[names.productNumber]: row.productNumber,
+		[names.warehouse]: row.warehouse,
+		[names.available]: row.availableBalance,
+		[names.changed]: row.changed,
 	};
 }

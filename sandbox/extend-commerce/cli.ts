@@ -28,11 +28,21 @@ export const USAGE = `Usage: extend-commerce-sandbox [flags]
   --customers A,B,…        customer numbers to add (WEBSHOP is always there)
   --webhook URL            register a webhook callback (needs --webhook-secret)
   --webhook-secret SECRET  its signing secret
-  --webhook-events A,B,…   its events (default all)`;
+  --webhook-events A,B,…   its events (default all)
+  --choices JSON           another tenant's names and schemes where Extend publishes none,
+                           e.g. '{"list": {"paging": "offset", "page": "skip", "pageSize": "take"}}' (see choices.ts)`;
 
 export interface CliOptions {
 	port: number;
 	options: BackOfficeOptions;
+}
+
+function jsonOrUndefined(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return undefined;
+	}
 }
 
 const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);
@@ -128,6 +138,13 @@ export function parseArgs(argv: string[]): CliOptions {
 			case '--webhook-events':
 				webhook = { ...webhook, events: list(value()) as WebhookEvent[] };
 				break;
+			case '--choices': {
+				const raw = value();
+				const parsed = jsonOrUndefined(raw);
+				if (parsed === undefined) throw new Error(`--choices must be JSON, got '${raw.slice(0, 40)}'\n${USAGE}`);
+				options.choices = parsed as BackOfficeOptions['choices'];
+				break;
+			}
 			case '--help':
 			case '-h':
 				throw new Error(USAGE);

@@ -9,6 +9,7 @@ import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Authenticator, buildCredentials, DEFAULT_TOKEN_SECONDS, requireWrite, TOKEN_PATH } from './auth';
 import { seedProduct, setBalance } from './catalog';
+import { choicesFrom } from './choices';
 import { DUPLICATE_FIELD, duplicateAnswer, Faults, PROXY_502_HTML } from './faults';
 import { ApiError, parseJsonObject, readBody, sendError, sendJson, utc } from './http';
 import type { Notice } from './notices';
@@ -21,6 +22,7 @@ import { handleWeb } from './web';
 import { DEFAULT_WEBHOOK_RETRY, Webhooks } from './webhooks';
 
 export * from './types';
+export { DEFAULT_CHOICES, type BackOfficeChoices, type BackOfficeChoicesInput } from './choices';
 export { signBody } from './webhooks';
 export { TOKEN_PATH } from './auth';
 export { STANDARD_LIMIT, rateLimitGroupOf } from './rate-limit';
@@ -53,6 +55,7 @@ export async function startBackOffice(options: BackOfficeOptions = {}): Promise<
 	const authModes = options.authModes ?? [...AUTH_MODES];
 	for (const mode of authModes) if (!AUTH_MODES.includes(mode)) throw new Error(`Unknown auth mode '${String(mode)}'; use ${AUTH_MODES.join(', ')}`);
 	if (options.rateLimitGrouping !== undefined) checkGrouping(options.rateLimitGrouping);
+	const choices = choicesFrom(options.choices);
 	const store = new Store(options.dataDir);
 	const faults = new Faults();
 	const limiter = new RateLimiter(rateLimitSettings(options.rateLimitGrouping, options.rateLimit, options.rateLimits), clock);
@@ -131,7 +134,7 @@ export async function startBackOffice(options: BackOfficeOptions = {}): Promise<
 			const { route, params } = matchRoute(method, path);
 			if (route.write) requireWrite(caller);
 			const body = raw.length > 0 || route.write ? parseJsonObject(raw) : undefined;
-			const reply = handleOrReword(() => route.handle({ params, query: url.searchParams, body, caller, store, now: clock() }), method, path);
+			const reply = handleOrReword(() => route.handle({ params, query: url.searchParams, body, caller, store, now: clock(), choices }), method, path);
 			if (reply.notices) notify(reply.notices);
 			const after = faults.take(method, path, 'after');
 			if (after) return applyFault(after, res, headers);
@@ -235,6 +238,7 @@ export async function startBackOffice(options: BackOfficeOptions = {}): Promise<
 		url: `${origin}${basePath}`,
 		origin,
 		basePath,
+		choices,
 		credentials,
 		readOnlyCredentials,
 		data: {

@@ -4,6 +4,7 @@
  * first (400), then every reference against master data (422), then the duplicate rule (409).
  */
 import { ASSUMED_ORDER, WEBHOOK_DETAIL_FIELDS } from '../../nodes/shared/extend-commerce/api';
+import { DEFAULT_CHOICES, type BackOfficeChoices } from './choices';
 import { ApiError, utc } from './http';
 import type { Notice } from './notices';
 import type { Store } from './store';
@@ -103,7 +104,7 @@ export function defaultWarehouse(store: Store): string | undefined {
 }
 
 /** `POST CustomerOrders`. */
-export function createOrder(store: Store, body: Json, now: Date): { order: StoredOrder; notices: Notice[] } {
+export function createOrder(store: Store, body: Json, now: Date, choices: BackOfficeChoices = DEFAULT_CHOICES): { order: StoredOrder; notices: Notice[] } {
 	const header = parseHeader(body);
 	const rows = parseRows(body, true);
 	checkHeaderReferences(store, header);
@@ -111,9 +112,9 @@ export function createOrder(store: Store, body: Json, now: Date): { order: Store
 	const existing = store.orderByExternal.get(header.orderNumberExternal);
 	if (existing !== undefined) {
 		throw new ApiError(
-			ASSUMED_ORDER.duplicateStatus,
+			choices.order.duplicateStatus,
 			`orderHeader.orderNumberExternal: an order with orderNumberExternal '${header.orderNumberExternal}' already exists (order ${existing}).`,
-			{ field: 'orderHeader.orderNumberExternal', value: header.orderNumberExternal, [ASSUMED_ORDER.extendNumberField]: existing },
+			{ field: 'orderHeader.orderNumberExternal', value: header.orderNumberExternal, [choices.order.extendNumberField]: existing },
 		);
 	}
 	const at = utc(now);
@@ -239,11 +240,11 @@ export function cancelOrder(store: Store, orderNumber: string, now: Date): { ord
 	return { order: next, notices: [orderNotice('OrderCancelled', next)] };
 }
 
-/** What `GET CustomerOrders` lists per order (the detail is `GET customerorders/{n}`). */
-export function orderSummary(order: StoredOrder): Record<string, unknown> {
+/** What `GET CustomerOrders` lists per order (the detail is `GET customerorders/{n}`), before the chosen names (orderAnswer). */
+export function orderSummary(order: StoredOrder): Pick<StoredOrder, 'orderNumber' | 'orderNumberExternal' | 'status' | 'created' | 'changed'> & { customerNumber: string } {
 	return {
-		[ASSUMED_ORDER.extendNumberField]: order.orderNumber,
-		[ASSUMED_ORDER.externalNumberField]: order.orderNumberExternal,
+		orderNumber: order.orderNumber,
+		orderNumberExternal: order.orderNumberExternal,
 		customerNumber: order.orderHeader.customerNumber,
 		status: order.status,
 		created: order.created,

@@ -4,9 +4,10 @@
  * matched exactly. Handlers run synchronously once the body is read, so each request's change is
  * atomic with respect to other requests.
  */
-import { ASSUMED_LIST, EXTEND_PATHS } from '../../nodes/shared/extend-commerce/api';
+import { EXTEND_PATHS } from '../../nodes/shared/extend-commerce/api';
 import type { Caller } from './auth';
 import { availabilityJson, getProduct, putProduct } from './catalog';
+import { listAnswer, orderAnswer, type BackOfficeChoices } from './choices';
 import { ApiError } from './http';
 import { pageOf, parseChangedSince, parsePaging } from './lists';
 import type { Notice } from './notices';
@@ -22,6 +23,8 @@ export interface RouteContext {
 	caller: Caller;
 	store: Store;
 	now: Date;
+	/** Names and schemes where Extend publishes none. */
+	choices: BackOfficeChoices;
 }
 
 export interface Reply {
@@ -57,8 +60,8 @@ export const routes: Route[] = [
 		group: 'orders',
 		write: true,
 		handle(ctx) {
-			const { order, notices } = createOrder(ctx.store, requireBody(ctx), ctx.now);
-			return { status: 201, body: order, notices };
+			const { order, notices } = createOrder(ctx.store, requireBody(ctx), ctx.now, ctx.choices);
+			return { status: 201, body: orderAnswer(order, ctx.choices), notices };
 		},
 	},
 	{
@@ -67,14 +70,14 @@ export const routes: Route[] = [
 		group: 'reads',
 		write: false,
 		handle(ctx) {
-			const paging = parsePaging(ctx.query);
-			const since = parseChangedSince(ctx.query);
-			const external = ctx.query.get(ASSUMED_LIST.orderNumberExternal);
+			const paging = parsePaging(ctx.query, ctx.choices.list);
+			const since = parseChangedSince(ctx.query, ctx.choices.list);
+			const external = ctx.query.get(ctx.choices.list.orderNumberExternal);
 			// The duplicate lookup runs before every create, so it goes through the index.
 			const candidates = external === null ? [...ctx.store.orders.values()] : [ctx.store.orders.get(ctx.store.orderByExternal.get(external) ?? '')].filter((o) => o !== undefined);
 			const orders = candidates.filter((o) => since === undefined || Date.parse(o.changed) >= since);
 			const page = pageOf(orders, paging, (o) => o.changed, (o) => o.orderNumber);
-			return { status: 200, body: page.map(orderSummary) };
+			return { status: 200, body: listAnswer(page.map((o) => orderAnswer(orderSummary(o), ctx.choices)), ctx.choices) };
 		},
 	},
 	{
@@ -82,7 +85,7 @@ export const routes: Route[] = [
 		template: template(EXTEND_PATHS.customerOrder, 'orderNumber'),
 		group: 'reads',
 		write: false,
-		handle: (ctx) => ({ status: 200, body: findOrder(ctx.store, ctx.params.orderNumber) }),
+		handle: (ctx) => ({ status: 200, body: orderAnswer(findOrder(ctx.store, ctx.params.orderNumber), ctx.choices) }),
 	},
 	{
 		method: 'PUT',
@@ -91,7 +94,7 @@ export const routes: Route[] = [
 		write: true,
 		handle(ctx) {
 			const { order, notices } = updateOrder(ctx.store, ctx.params.orderNumber, requireBody(ctx), ctx.now);
-			return { status: 200, body: order, notices };
+			return { status: 200, body: orderAnswer(order, ctx.choices), notices };
 		},
 	},
 	{
@@ -100,13 +103,14 @@ export const routes: Route[] = [
 		group: 'reads',
 		write: false,
 		handle(ctx) {
-			const paging = parsePaging(ctx.query);
-			const since = parseChangedSince(ctx.query);
-			const warehouse = ctx.query.get(ASSUMED_LIST.warehouse);
+			const { list } = ctx.choices;
+			const paging = parsePaging(ctx.query, list);
+			const since = parseChangedSince(ctx.query, list);
+			const warehouse = ctx.query.get(list.warehouse);
 			if (warehouse !== null && !ctx.store.codes.warehouse.includes(warehouse)) {
-				throw unknownValue(ASSUMED_LIST.warehouse, warehouse, 'warehouse', ctx.store.codes.warehouse);
+				throw unknownValue(list.warehouse, warehouse, 'warehouse', ctx.store.codes.warehouse);
 			}
-			const numbersParam = ctx.query.get(ASSUMED_LIST.productNumbers);
+			const numbersParam = ctx.query.get(list.productNumbers);
 			const numbers = numbersParam === null ? null : new Set(numbersParam.split(',').map((n) => n.trim()).filter(Boolean));
 			const rows = [...ctx.store.balances.values()].filter(
 				(r) =>
@@ -115,7 +119,7 @@ export const routes: Route[] = [
 					(numbers === null || numbers.has(r.productNumber)),
 			);
 			const page = pageOf(rows, paging, (r) => r.changed, (r) => `${r.productNumber}\u0000${r.warehouse}`);
-			return { status: 200, body: page.map(availabilityJson) };
+			return { status: 200, body: listAnswer(page.map((r) => availabilityJson(r, ctx.choices)), ctx.choices) };
 		},
 	},
 	{

@@ -5,6 +5,7 @@
  * listed in docs/extend-commerce-api.md.
  */
 import type { WebhookEvent } from '../../nodes/shared/extend-commerce/api';
+import type { BackOfficeChoices, BackOfficeChoicesInput } from './choices';
 
 export type { WebhookEvent } from '../../nodes/shared/extend-commerce/api';
 
@@ -281,6 +282,8 @@ export interface BackOfficeOptions {
 	latencyMs?: number;
 	/** Most recent request-log entries kept (default 10 000). */
 	logLimit?: number;
+	/** Names and schemes where Extend publishes none (default: the package's assumptions; see choices.ts). */
+	choices?: BackOfficeChoicesInput;
 }
 
 export interface PickInput {
@@ -298,6 +301,8 @@ export interface BackOffice {
 	origin: string;
 	/** The prefix alone, e.g. '/demo-tenant/api'. */
 	basePath: string;
+	/** The names and schemes this back office answers with. */
+	choices: BackOfficeChoices;
 	/** The read-write principal's secrets in all four modes. */
 	credentials: BackOfficeCredentials;
 	/** A read-only principal's secrets (its writes are answered 403). */

@@ -29,6 +29,8 @@ describe('back-office CLI', () => {
 	it('refuses unknown flags, bad numbers, unknown auth modes and a webhook without secret', () => {
 		expect(() => parseArgs(['--prot', '1'])).toThrow(/Unknown option '--prot'[\s\S]*Usage/);
 		expect(() => parseArgs(['--port', 'abc'])).toThrow(/--port must be a whole number/);
+		expect(parseArgs(['--choices', '{"list": {"page": "skip", "paging": "offset"}}']).options.choices).toEqual({ list: { page: 'skip', paging: 'offset' } });
+		expect(() => parseArgs(['--choices', '{list'])).toThrow(/--choices must be JSON/);
 		expect(() => parseArgs(['--api-key'])).toThrow(/--api-key needs a value/);
 		expect(() => parseArgs(['--auth', 'kerberos'])).toThrow(/unknown mode/);
 		expect(() => parseArgs(['--rate-grouping', 'per-verb'])).toThrow(/unknown grouping 'per-verb'; use purpose, method, resource, shared/);

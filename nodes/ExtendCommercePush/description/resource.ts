@@ -25,5 +25,6 @@ export const resourceProperty: INodeProperties = {
 		{ name: 'Order', value: 'order' },
 		{ name: 'Product', value: 'product' },
 		{ name: 'Product Availability', value: 'productAvailability' },
+		{ name: 'Back Office API', value: 'backOfficeApi' },
 	],
 };

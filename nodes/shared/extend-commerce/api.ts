@@ -6,8 +6,13 @@
  * host, path prefix, authentication, paging scheme, list-parameter names, response models,
  * product method or error model. Every such choice below is marked ASSUMED; the push node, the
  * readers, the webhook trigger and the sandbox back office all take them from here, so a
- * correction from Extend is one edit in this file.
+ * correction from Extend is one edit in this file. An integrator whose tenant answers otherwise
+ * adjusts the ASSUMED items without a code change: assumptions.ts lays the back-office
+ * credential's "API Adjustments" over these defaults, and the clients hand the result on.
  */
+
+/** ASSUMED: the product resource, `{productNumber}` where the product number goes. */
+export const ASSUMED_PRODUCT_PATH = 'Products/{productNumber}';
 
 /** Documented method names (Best Practice page). The base URL is the credential's API URL, prefix kept. */
 export const EXTEND_PATHS = {
@@ -17,8 +22,8 @@ export const EXTEND_PATHS = {
 	customerOrder: (orderNumber: string): string => `customerorders/${encodeURIComponent(orderNumber)}`,
 	/** Documented: `GET ProductAvailability` gives available balances per warehouse. */
 	productAvailability: 'ProductAvailability',
-	/** ASSUMED: Extend documents no product method; one resource keyed by product number. */
-	product: (productNumber: string): string => `Products/${encodeURIComponent(productNumber)}`,
+	/** ASSUMED (ASSUMED_PRODUCT_PATH): Extend documents no product method; one resource keyed by product number. */
+	product: (productNumber: string): string => ASSUMED_PRODUCT_PATH.replace('{productNumber}', encodeURIComponent(productNumber)),
 } as const;
 
 /**
@@ -57,6 +62,8 @@ export const ASSUMED_ORDER = {
 	externalNumberField: 'orderNumberExternal',
 	duplicateStatus: 409,
 	updateMethod: 'PUT',
+	/** `{orderNumber}` is Extend's order number (the path of the documented `GET customerorders/{id}`). */
+	updatePath: 'customerorders/{orderNumber}',
 	/** Documented value. */
 	inactiveRowOperation: 'Inactive',
 } as const;
@@ -68,6 +75,7 @@ export const ASSUMED_ORDER = {
 export const ASSUMED_ORDER_DETAIL = {
 	/** 'Registered' | 'Reserved' | 'Picked' | 'Cancelled' (ASSUMED values). */
 	status: 'status',
+	cancelledStatus: 'Cancelled',
 	deliveries: 'deliveries',
 	delivery: { date: 'deliveryDate', carrier: 'carrier', trackingNumber: 'trackingNumber', trackingUrl: 'trackingUrl' },
 } as const;

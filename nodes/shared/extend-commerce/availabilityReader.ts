@@ -3,7 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { TransportError } from '../transport/errors';
 import type { QueryValue } from '../transport/query';
 import { ASSUMED_AVAILABILITY, ASSUMED_LIST, EXTEND_PATHS } from './api';
+import { DEFAULT_ASSUMPTIONS } from './assumptions';
 import type { ExtendGet } from './extendGet';
+import { pageQuery } from './lists';
 
 export interface AvailabilityRow extends IDataObject {
 	productNumber: string;
@@ -33,10 +35,10 @@ export interface AvailabilityResult {
 }
 
 /** The list inside an answer: a JSON array, or the first array among ASSUMED_LIST.arrayFields. */
-export function listOf(body: unknown): unknown[] | undefined {
+export function listOf(body: unknown, arrayFields: readonly string[] = ASSUMED_LIST.arrayFields): unknown[] | undefined {
 	if (Array.isArray(body)) return body;
 	if (!body || typeof body !== 'object') return undefined;
-	for (const field of ASSUMED_LIST.arrayFields) {
+	for (const field of arrayFields) {
 		const value = (body as IDataObject)[field];
 		if (Array.isArray(value)) return value;
 	}
@@ -57,22 +59,22 @@ function balanceOf(value: unknown): number | undefined {
 	return Number.isFinite(number) ? number : undefined;
 }
 
-/** One row in fixed names (ASSUMED_AVAILABILITY), keeping any field Extend adds; or the field it lacks. */
-export function availabilityRowOf(raw: unknown): { ok: true; row: AvailabilityRow } | { ok: false; field: string; value: unknown } {
-	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, field: ASSUMED_AVAILABILITY.productNumber, value: raw };
+/** One row in fixed names (ASSUMED_AVAILABILITY, as adjusted), keeping any field Extend adds; or the field it lacks. */
+export function availabilityRowOf(raw: unknown, fields: Record<keyof typeof ASSUMED_AVAILABILITY, string> = ASSUMED_AVAILABILITY): { ok: true; row: AvailabilityRow } | { ok: false; field: string; value: unknown } {
+	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, field: fields.productNumber, value: raw };
 	const record = raw as IDataObject;
-	const productNumber = record[ASSUMED_AVAILABILITY.productNumber];
-	if ((typeof productNumber !== 'string' || productNumber.trim() === '') && typeof productNumber !== 'number') return { ok: false, field: ASSUMED_AVAILABILITY.productNumber, value: productNumber };
-	const available = balanceOf(record[ASSUMED_AVAILABILITY.available]);
-	if (available === undefined) return { ok: false, field: ASSUMED_AVAILABILITY.available, value: record[ASSUMED_AVAILABILITY.available] };
+	const productNumber = record[fields.productNumber];
+	if ((typeof productNumber !== 'string' || productNumber.trim() === '') && typeof productNumber !== 'number') return { ok: false, field: fields.productNumber, value: productNumber };
+	const available = balanceOf(record[fields.available]);
+	if (available === undefined) return { ok: false, field: fields.available, value: record[fields.available] };
 	return {
 		ok: true,
 		row: {
 			...record,
 			productNumber: String(productNumber),
-			warehouse: String(record[ASSUMED_AVAILABILITY.warehouse] ?? ''),
+			warehouse: String(record[fields.warehouse] ?? ''),
 			availableBalance: available,
-			changed: String(record[ASSUMED_AVAILABILITY.changed] ?? ''),
+			changed: String(record[fields.changed] ?? ''),
 		},
 	};
 }
@@ -82,24 +84,25 @@ export function availabilityRowOf(raw: unknown): { ok: true; row: AvailabilityRo
  * page shorter than the page size is the last) with the change-date, warehouse and product filters.
  */
 export async function readChangedAvailability(client: ExtendGet, query: AvailabilityQuery): Promise<AvailabilityResult> {
-	const pageSize = Math.min(ASSUMED_LIST.maxPageSize, Math.max(1, query.pageSize ?? ASSUMED_LIST.maxPageSize));
+	const assumed = client.assumptions ?? DEFAULT_ASSUMPTIONS;
+	const pageSize = Math.min(assumed.list.maxPageSize, Math.max(1, query.pageSize ?? assumed.list.maxPageSize));
 	const filters: Record<string, QueryValue> = {};
-	if (query.changedSince) filters[ASSUMED_LIST.changedSince] = query.changedSince;
-	if (query.warehouse) filters[ASSUMED_LIST.warehouse] = query.warehouse;
-	if (query.productNumbers && query.productNumbers.length > 0) filters[ASSUMED_LIST.productNumbers] = query.productNumbers.join(',');
+	if (query.changedSince) filters[assumed.list.changedSince] = query.changedSince;
+	if (query.warehouse) filters[assumed.list.warehouse] = query.warehouse;
+	if (query.productNumbers && query.productNumbers.length > 0) filters[assumed.list.productNumbers] = query.productNumbers.join(',');
 	const rows: AvailabilityRow[] = [];
 	const unreadable: UnreadableRow[] = [];
 	let pages = 0;
 	let position = 0;
-	for (let page: number = ASSUMED_LIST.firstPage; ; page++) {
-		const body = await client.get(EXTEND_PATHS.productAvailability, { ...filters, [ASSUMED_LIST.page]: page, [ASSUMED_LIST.pageSize]: pageSize });
+	for (let page = 0; ; page++) {
+		const body = await client.get(EXTEND_PATHS.productAvailability, { ...filters, ...pageQuery(assumed.list, page, pageSize) });
 		pages += 1;
-		const list = listOf(body);
+		const list = listOf(body, assumed.list.arrayFields);
 		if (!list) {
 			throw new TransportError('not-json', `Extend Commerce answered ${EXTEND_PATHS.productAvailability} with something other than a list`, 'The answer holds no list of balances; check that the API URL points at the Extend Commerce API.');
 		}
 		for (const raw of list) {
-			const read = availabilityRowOf(raw);
+			const read = availabilityRowOf(raw, assumed.availability);
 			if (read.ok) rows.push(read.row);
 			else unreadable.push({ position, field: read.field, value: read.value });
 			position += 1;

@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { RATE_LIMIT_HEADERS } from './api';
+import { assumptionsFrom, type ExtendAssumptions } from './assumptions';
 import {
 	EXTEND_API_CREDENTIAL,
 	EXTEND_CLIENT_CREDENTIALS_TYPE,
@@ -35,6 +36,8 @@ export interface ExtendClientSettings {
 	credentialHint: string;
 	secrets: string[];
 	ignoreSslIssues?: boolean;
+	/** The credential's API Adjustments (JSON text or object), laid over the defaults; empty = none. */
+	apiAdjustments?: unknown;
 }
 
 export interface ExtendClientOptions {
@@ -58,6 +61,9 @@ export class ExtendClient {
 
 	readonly apiUrl: string;
 
+	/** What this client assumes about the tenant's API: every reader and writer takes names from here. */
+	readonly assumptions: ExtendAssumptions;
+
 	constructor(send: HttpSend, readonly settings: ExtendClientSettings, options: ExtendClientOptions = {}) {
 		this.apiUrl = normaliseExtendApiUrl(settings.apiUrl);
 		if (!this.apiUrl) {
@@ -67,11 +73,13 @@ export class ExtendClient {
 				'Enter the REST API\'s base address as Extend gave it, e.g. https://api.example.com/tenant/api.',
 			);
 		}
-		this.pacer = options.pacer ?? new RateLimitPacer({ headers: RATE_LIMIT_HEADERS });
+		this.assumptions = assumptionsFrom(settings.apiAdjustments);
+		const { remaining, reset } = this.assumptions.rateLimit;
+		this.pacer = options.pacer ?? new RateLimitPacer({ headers: { limit: RATE_LIMIT_HEADERS.limit, remaining, reset } });
 		this.http = new JsonClient({
 			send: pacedSend(send, this.pacer, (request) => rateLimitBucket(request, this.apiUrl)),
 			serviceName: EXTEND_SERVICE_NAME,
-			describeHttpFailure: (response, request) => describeExtendFailure(response, request, settings.credentialHint),
+			describeHttpFailure: (response, request) => describeExtendFailure(response, request, settings.credentialHint, this.assumptions.errors.recordLevelStatuses),
 			secrets: settings.secrets,
 			skipTlsVerification: settings.ignoreSslIssues === true,
 			timeoutMs: options.timeoutMs ?? EXTEND_TIMEOUT_MS,
@@ -105,8 +113,13 @@ export class ExtendClient {
 		return (await this.request<T>('PUT', path, { query, body })).body;
 	}
 
+	/** A write with the verb the tenant uses for it (see ExtendAssumptions). */
+	async send<T = unknown>(method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown): Promise<T> {
+		return (await this.request<T>(method, path, { body })).body;
+	}
+
 	/** The full answer (status and headers too). A 2xx without a body reads as null. */
-	async request<T = unknown>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, options: { query?: Query; body?: unknown } = {}): Promise<JsonResponse<T>> {
+	async request<T = unknown>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, options: { query?: Query; body?: unknown } = {}): Promise<JsonResponse<T>> {
 		const url = this.url(path, options.query);
 		const headers = options.body === undefined ? undefined : { 'Content-Type': 'application/json' };
 		const response = await this.http.exchange({ method, url, body: options.body, headers });
@@ -151,7 +164,7 @@ export function rateLimitBucket(request: Pick<HttpRequest, 'method' | 'url'>, ap
 	return `${request.method} ${resource}`;
 }
 
-/** The secrets and the credential hint of an Extend credential. */
+/** The secrets, the credential hint and the adjusted assumptions of an Extend credential. */
 export function extendSettingsFrom(type: ExtendCredentialType, credentials: ICredentialDataDecryptedObject): ExtendClientSettings {
 	const hint =
 		type === EXTEND_CLIENT_CREDENTIALS_TYPE
@@ -163,6 +176,7 @@ export function extendSettingsFrom(type: ExtendCredentialType, credentials: ICre
 		credentialHint: hint,
 		secrets: extendSecretsOf(credentials),
 		ignoreSslIssues: ignoresSslIssues(credentials),
+		apiAdjustments: credentials.apiAdjustments,
 	};
 }
 

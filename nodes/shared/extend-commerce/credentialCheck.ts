@@ -1,5 +1,6 @@
-import { ASSUMED_LIST, EXTEND_PATHS } from './api';
+import { EXTEND_PATHS } from './api';
 import { ExtendClient, type ExtendClientSettings } from './client';
+import { listOf, pageQuery } from './lists';
 import { EXTEND_FAILURE } from './errors';
 import { TransportError } from '../transport/errors';
 import type { HttpSend } from '../transport/http';
@@ -20,10 +21,9 @@ const CHECK_OPTIONS = { retryPolicy: { attempts: 1, baseDelayMs: 0, maxDelayMs: 
 export async function checkExtendCredential(send: HttpSend, settings: ExtendClientSettings): Promise<CredentialCheckResult> {
 	try {
 		const client = new ExtendClient(send, settings, CHECK_OPTIONS);
-		const answer = await client.request('GET', EXTEND_PATHS.customerOrders, { query: { [ASSUMED_LIST.pageSize]: 1, [ASSUMED_LIST.page]: ASSUMED_LIST.firstPage } });
-		const body = answer.body as unknown;
-		const looksLikeList = Array.isArray(body) || (typeof body === 'object' && body !== null && ASSUMED_LIST.arrayFields.some((field) => Array.isArray((body as Record<string, unknown>)[field])));
-		if (!looksLikeList) {
+		const { list } = client.assumptions;
+		const answer = await client.request('GET', EXTEND_PATHS.customerOrders, { query: pageQuery(list, 0, 1) });
+		if (!listOf(answer.body, list.arrayFields)) {
 			return { ok: false, message: 'The API URL answers, but not with a list of customer orders. Check that it is the REST API\'s base address as Extend gave it, including any path after the host.' };
 		}
 		return { ok: true, message: 'Connected to Extend Commerce: the customer order list could be read.' };

@@ -11,5 +11,5 @@ export async function readCustomerOrder(client: ExtendGet, orderNumber: string):
 	if (!body || typeof body !== 'object' || Array.isArray(body)) {
 		throw new TransportError('not-json', `Extend Commerce answered order ${orderNumber} with something other than an order`, 'Expected one order object; check that the API URL points at the Extend Commerce API.');
 	}
-	return withShipment(body as IDataObject);
+	return withShipment(body as IDataObject, client.assumptions);
 }

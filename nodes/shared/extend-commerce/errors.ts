@@ -89,12 +89,12 @@ export type CredentialHint = string;
  * The words for a final non-2xx answer of Extend Commerce: one sentence what is wrong, one what
  * to do. `credentialHint` names the fields to check ("the API key in the Extend Commerce Back Office credential").
  */
-export function describeExtendFailure(response: HttpResponse, request: Pick<HttpRequest, 'method' | 'url'>, credentialHint: CredentialHint): TransportError {
+export function describeExtendFailure(response: HttpResponse, request: Pick<HttpRequest, 'method' | 'url'>, credentialHint: CredentialHint, recordLevelStatuses: readonly number[] = RECORD_LEVEL_STATUSES): TransportError {
 	const said = extendMessageOf(response);
 	const quoted = said ? `: ${said.replace(/[.\s]+$/, '')}` : '';
 	const where = shownPath(request);
 	const status = response.status;
-	if (RECORD_LEVEL_STATUSES.includes(status)) {
+	if (recordLevelStatuses.includes(status)) {
 		return new TransportError(
 			'http',
 			sentence(`Extend Commerce refused the record (HTTP ${status})${quoted}`),

@@ -1,4 +1,5 @@
 import type { QueryValue } from '../transport/query';
+import type { ExtendAssumptions } from './assumptions';
 
 /**
  * What the readers need from an Extend Commerce client: one JSON GET under the API base (the
@@ -6,4 +7,6 @@ import type { QueryValue } from '../transport/query';
  */
 export interface ExtendGet {
 	get(path: string, query?: Record<string, QueryValue>): Promise<unknown>;
+	/** The names and schemes to use (the credential's API Adjustments); omitted = the defaults. */
+	readonly assumptions?: ExtendAssumptions;
 }

@@ -1,6 +1,7 @@
-import { ASSUMED_LIST, ASSUMED_ORDER, ASSUMED_ORDER_DETAIL, EXTEND_PATHS } from './api';
+import { ASSUMED_ORDER, EXTEND_PATHS } from './api';
+import { fillPath } from './assumptions';
 import type { ExtendClient } from './client';
-import { listRecords } from './lists';
+import { listRecords, pageQuery } from './lists';
 import { settle } from '../transport/settle';
 import type { ExtendCustomerOrder } from '../mapping/extendOrder';
 
@@ -16,17 +17,17 @@ function text(value: unknown): string {
 
 /** Looks an order up by the shop's own number (ASSUMED filter `orderNumberExternal` on GET CustomerOrders). */
 export async function findOrder(client: ExtendClient, orderNumberExternal: string): Promise<ExistingOrder | undefined> {
+	const assumed = client.assumptions;
 	const body = await client.get(EXTEND_PATHS.customerOrders, {
-		[ASSUMED_LIST.orderNumberExternal]: orderNumberExternal,
-		[ASSUMED_LIST.page]: ASSUMED_LIST.firstPage,
-		[ASSUMED_LIST.pageSize]: 10,
+		[assumed.list.orderNumberExternal]: orderNumberExternal,
+		...pageQuery(assumed.list, 0, 10),
 	});
 	// The filter is assumed, so the answer is checked: only an exact match counts.
-	const match = listRecords(body).find((order) => {
+	const match = listRecords(body, assumed.list.arrayFields).find((order) => {
 		const header = order.orderHeader as Record<string, unknown> | undefined;
-		return text(order[ASSUMED_ORDER.externalNumberField] ?? header?.[ASSUMED_ORDER.externalNumberField]) === orderNumberExternal;
+		return text(order[assumed.order.externalNumberField] ?? header?.[assumed.order.externalNumberField]) === orderNumberExternal;
 	});
-	return match ? { orderNumber: text(match[ASSUMED_ORDER.extendNumberField]), record: match } : undefined;
+	return match ? { orderNumber: text(match[assumed.order.extendNumberField]), record: match } : undefined;
 }
 
 /** A create that ends with the order in Extend: stored by this request, or found there after a failed answer. */
@@ -56,7 +57,7 @@ export async function createOrder(client: ExtendClient, document: ExtendCustomer
 	const answer = await settle(async () => await client.http.exchange(request));
 	if (answer.ok && isSuccess(answer.value.status)) {
 		const created = answer.value.text.trim() === '' ? {} : client.http.read<Record<string, unknown>>(answer.value, request).body;
-		return { outcome: 'created', orderNumber: text(created?.[ASSUMED_ORDER.extendNumberField]) };
+		return { outcome: 'created', orderNumber: text(created?.[client.assumptions.order.extendNumberField]) };
 	}
 	const found = await findOrder(client, document.orderHeader.orderNumberExternal);
 	if (found) return { outcome: answer.ok && answer.value.status < 500 ? 'alreadyThere' : 'created', orderNumber: found.orderNumber };
@@ -84,14 +85,13 @@ function isInactive(row: Record<string, unknown>): boolean {
 /**
  * Cancels an order's rows: `rowOperation: "Inactive"` with the warehouse on every row (documented:
  * without the warehouse Extend adds a cancelled row instead), sent with the ASSUMED update
- * `PUT customerorders/{orderNumber}`. Rows come from Extend's order when it lists them, else from
+ * (`PUT customerorders/{orderNumber}` unless adjusted). Rows come from Extend's order when it lists them, else from
  * the WooCommerce order. Returns false when the order was already cancelled (nothing sent).
  */
 export async function cancelOrderRows(client: ExtendClient, orderNumber: string, warehouse: string, wooRows: readonly CancelRow[]): Promise<boolean> {
-	const path = EXTEND_PATHS.customerOrder(orderNumber);
-	const detail = await client.get<Record<string, unknown>>(path);
+	const detail = await client.get<Record<string, unknown>>(EXTEND_PATHS.customerOrder(orderNumber));
 	const heldRows = rowsOf(detail);
-	if (detail?.[ASSUMED_ORDER_DETAIL.status] === 'Cancelled' || (heldRows.length > 0 && heldRows.every(isInactive))) return false;
+	if (detail?.[client.assumptions.orderDetail.status] === client.assumptions.orderDetail.cancelledStatus || (heldRows.length > 0 && heldRows.every(isInactive))) return false;
 	const rows: CancelRow[] = heldRows.length
 		? heldRows
 				.filter((row) => !isInactive(row))
@@ -100,7 +100,8 @@ export async function cancelOrderRows(client: ExtendClient, orderNumber: string,
 					externalPosition: Number((row.externalRow as Record<string, unknown> | undefined)?.externalPosition),
 				}))
 		: [...wooRows];
-	await client.put(path, {
+	const update = client.assumptions.order;
+	await client.send(update.updateMethod, fillPath(update.updatePath, '{orderNumber}', orderNumber), {
 		orderRows: rows.map((row) => ({
 			product: { productNumber: row.productNumber },
 			...(Number.isFinite(row.externalPosition) ? { externalRow: { externalPosition: row.externalPosition } } : {}),

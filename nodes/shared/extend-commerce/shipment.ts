@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { ASSUMED_ORDER, ASSUMED_ORDER_DETAIL } from './api';
+import { DEFAULT_ASSUMPTIONS, type ExtendAssumptions } from './assumptions';
+
+type Assumed = Pick<ExtendAssumptions, 'order' | 'orderDetail'>;
 
 export interface Shipment {
 	deliveryDate: string | null;
@@ -11,15 +13,15 @@ export interface Shipment {
 
 const textOrNull = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : typeof value === 'number' ? String(value) : null);
 
-/** The deliveries of an order detail (ASSUMED_ORDER_DETAIL), oldest first as Extend lists them. */
-export function shipmentsOf(order: IDataObject): Shipment[] {
-	const deliveries = order[ASSUMED_ORDER_DETAIL.deliveries];
+/** The deliveries of an order detail (ASSUMED_ORDER_DETAIL unless adjusted), oldest first as Extend lists them. */
+export function shipmentsOf(order: IDataObject, assumed: Assumed = DEFAULT_ASSUMPTIONS): Shipment[] {
+	const fields = assumed.orderDetail;
+	const deliveries = order[fields.deliveries];
 	if (!Array.isArray(deliveries)) return [];
-	const fields = ASSUMED_ORDER_DETAIL.delivery;
 	return deliveries
 		.filter((delivery): delivery is IDataObject => delivery !== null && typeof delivery === 'object' && !Array.isArray(delivery))
 		.map((delivery) => ({
-			deliveryDate: textOrNull(delivery[fields.date]),
+			deliveryDate: textOrNull(delivery[fields.deliveryDate]),
 			carrier: textOrNull(delivery[fields.carrier]),
 			trackingNumber: textOrNull(delivery[fields.trackingNumber]),
 			trackingUrl: textOrNull(delivery[fields.trackingUrl]),
@@ -43,13 +45,14 @@ export function shipmentNote(shipments: readonly Shipment[]): string {
  * The order detail as Extend sent it, plus what the way back needs in fixed names: status,
  * external number, shipments and a ready-made shipment note.
  */
-export function withShipment(order: IDataObject): IDataObject {
-	const shipments = shipmentsOf(order);
+export function withShipment(order: IDataObject, assumed: Assumed = DEFAULT_ASSUMPTIONS): IDataObject {
+	const shipments = shipmentsOf(order, assumed);
+	const { extendNumberField, externalNumberField } = assumed.order;
 	return {
 		...order,
-		orderNumber: textOrNull(order[ASSUMED_ORDER.extendNumberField]) ?? '',
-		orderNumberExternal: textOrNull(order[ASSUMED_ORDER.externalNumberField]) ?? textOrNull((order.orderHeader as IDataObject | undefined)?.[ASSUMED_ORDER.externalNumberField]) ?? '',
-		orderStatus: textOrNull(order[ASSUMED_ORDER_DETAIL.status]) ?? '',
+		orderNumber: textOrNull(order[extendNumberField]) ?? '',
+		orderNumberExternal: textOrNull(order[externalNumberField]) ?? textOrNull((order.orderHeader as IDataObject | undefined)?.[externalNumberField]) ?? '',
+		orderStatus: textOrNull(order[assumed.orderDetail.status]) ?? '',
 		shipments: shipments as unknown as IDataObject[],
 		shipmentNote: shipmentNote(shipments),
 	};
