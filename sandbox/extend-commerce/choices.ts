@@ -49,7 +49,8 @@ export const DEFAULT_CHOICES: BackOfficeChoices = {
 	order: {
 		extendNumberField: ASSUMED_ORDER.extendNumberField,
 		externalNumberField: ASSUMED_ORDER.externalNumberField,
-		duplicateStatus: ASSUMED_ORDER.duplicateStatus,
+		// The sandbox's own answer to a duplicate (Extend documents none; the package depends on none).
+		duplicateStatus: 409,
 		statusField: ASSUMED_ORDER_DETAIL.status,
 	},
 	availability: { ...ASSUMED_AVAILABILITY },

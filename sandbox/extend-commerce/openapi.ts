@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ASSUMED_AVAILABILITY, ASSUMED_LIST, ASSUMED_ORDER, RATE_LIMIT_HEADERS, WEBHOOK_EVENTS } from '../../nodes/shared/extend-commerce/api';
 import { TOKEN_PATH } from './auth';
+import { DEFAULT_CHOICES } from './choices';
 import { DEFAULT_PAGE_SIZE } from './lists';
 import { routes } from './routes';
 
@@ -39,7 +40,7 @@ const operations: Record<string, Json> = {
 		responses: {
 			'201': json("The created order with Extend's own orderNumber.", ref('StoredOrder')),
 			'400': error('The body is not a JSON object, or a field has the wrong shape (e.g. a decimal string where a JSON number belongs); `field` names it.'),
-			[String(ASSUMED_ORDER.duplicateStatus)]: error('An order with this orderNumberExternal exists; `orderNumber` is its number.'),
+			[String(DEFAULT_CHOICES.order.duplicateStatus)]: error('An order with this orderNumberExternal exists; `orderNumber` is its number.'),
 			'422': error('A reference to unknown or inactive master data; `field` and `value` name it.'),
 			...writeCommon,
 		},

@@ -10,7 +10,7 @@ export const OTHER_CHOICES: BackOfficeChoicesInput = {
 /** The API Adjustments that fit OTHER_CHOICES, as an integrator would enter them in the credential. */
 export const OTHER_ADJUSTMENTS = {
 	list: { paging: 'offset', page: 'skip', pageSize: 'take', changedSince: 'modifiedSince', orderNumberExternal: 'externalOrderNumber', warehouse: 'stockPlace', productNumbers: 'products', arrayFields: ['records'] },
-	order: { extendNumberField: 'orderNo', externalNumberField: 'externalOrderNo', duplicateStatuses: [400] },
+	order: { extendNumberField: 'orderNo', externalNumberField: 'externalOrderNo' },
 	orderDetail: { status: 'state' },
 	availability: { productNumber: 'productNo', warehouse: 'stockPlace', available: 'available', changed: 'lastChanged' },
 };

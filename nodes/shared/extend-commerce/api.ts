@@ -51,8 +51,9 @@ export const ASSUMED_LIST = {
 /**
  * ASSUMED: orders. Create answers 200/201 with the order, whose `orderNumber` is Extend's own
  * number (the legacy XML order response has OrderNumber and ExternalOrderNumber) and the `{id}` of
- * `customerorders/{id}`. A duplicate `orderNumberExternal` is answered 409 (Extend documents no
- * duplicate answer; a lookup by `orderNumberExternal` is made before every create as well).
+ * `customerorders/{id}`. Extend documents no duplicate answer, so the package depends on none: it
+ * looks `orderNumberExternal` up before every create and again after any create not answered with
+ * a success (see orders.ts).
  * Rows of an existing order are cancelled with `PUT customerorders/{orderNumber}` carrying rows
  * with `rowOperation: "Inactive"` and their warehouse (the row operation and the warehouse rule
  * are documented; the verb and path of an update are not).
@@ -60,7 +61,6 @@ export const ASSUMED_LIST = {
 export const ASSUMED_ORDER = {
 	extendNumberField: 'orderNumber',
 	externalNumberField: 'orderNumberExternal',
-	duplicateStatus: 409,
 	updateMethod: 'PUT',
 	/** `{orderNumber}` is Extend's order number (the path of the documented `GET customerorders/{id}`). */
 	updatePath: 'customerorders/{orderNumber}',

@@ -404,7 +404,6 @@ async function checkProduct(check: Checker, assumed: ExtendAssumptions, sample: 
 }
 
 const ONLY_BY_WRITING: Record<string, string> = {
-	'order.duplicateStatuses': 'Only sending an order twice would show how the tenant answers a duplicate.',
 	'order.updateMethod': 'Only changing an order would show the method the tenant takes.',
 	'order.updatePath': 'Only changing an order would show the path the tenant takes.',
 	'errors.recordLevelStatuses': 'Only a refused write would show which answers refuse one record.',

@@ -44,7 +44,6 @@ export interface ExtendAssumptions {
 	order: {
 		extendNumberField: string;
 		externalNumberField: string;
-		duplicateStatuses: number[];
 		updateMethod: UpdateMethod;
 		/** Under the API URL, `{orderNumber}` where Extend's order number goes. */
 		updatePath: string;
@@ -85,7 +84,6 @@ export const DEFAULT_ASSUMPTIONS: ExtendAssumptions = Object.freeze({
 	order: {
 		extendNumberField: ASSUMED_ORDER.extendNumberField,
 		externalNumberField: ASSUMED_ORDER.externalNumberField,
-		duplicateStatuses: [ASSUMED_ORDER.duplicateStatus],
 		updateMethod: ASSUMED_ORDER.updateMethod,
 		updatePath: ASSUMED_ORDER.updatePath,
 	},
@@ -141,7 +139,6 @@ export const ADJUSTABLE_KEYS: Record<string, KeySpec> = {
 	'list.arrayFields': { kind: { type: 'names' }, means: 'where an answer that is not a bare JSON list keeps its records, tried in turn' },
 	'order.extendNumberField': { kind: NAME, means: 'the order field with Extend\'s own order number' },
 	'order.externalNumberField': { kind: NAME, means: 'the order field with the shop\'s order number (top level or in orderHeader)' },
-	'order.duplicateStatuses': { kind: { type: 'statuses' }, means: 'the HTTP statuses with which Extend refuses an order whose shop order number it already has' },
 	'order.updateMethod': { kind: { type: 'choice', values: ['PUT', 'PATCH', 'POST'] }, means: 'the HTTP method that changes rows of a sent order' },
 	'order.updatePath': { kind: { type: 'template', placeholder: '{orderNumber}' }, means: 'the path that changes rows of a sent order' },
 	'orderDetail.status': { kind: NAME, means: 'the order detail field with the order\'s status' },
@@ -334,5 +331,5 @@ export const apiAdjustmentsProperty: INodeProperties = {
 	type: 'json',
 	default: '{}',
 	description:
-		'Only if your Extend tenant answers differently from what this package assumes (Extend does not publish these parts of its API): parameter and field names, paging, the duplicate answer and more, e.g. {"list": {"page": "pageNo"}}. The Extend Commerce node\'s Back Office API → Check Assumptions tells you what to enter; every key is in the package\'s docs/extend-commerce-api.md, "Adapting to your tenant". Leave {} for the defaults.',
+		'Only if your Extend tenant answers differently from what this package assumes (Extend does not publish these parts of its API): parameter and field names, paging, the update of a sent order and more, e.g. {"list": {"page": "pageNo"}}. The Extend Commerce node\'s Back Office API → Check Assumptions tells you what to enter; every key is in the package\'s docs/extend-commerce-api.md, "Adapting to your tenant". Leave {} for the defaults.',
 };

@@ -63,7 +63,7 @@ const CONTRADICTED = [
 	'order.externalNumberField',
 	'orderDetail.status',
 ];
-const NOT_CHECKABLE = ['errors.recordLevelStatuses', 'order.duplicateStatuses', 'order.updateMethod', 'order.updatePath'];
+const NOT_CHECKABLE = ['errors.recordLevelStatuses', 'order.updateMethod', 'order.updatePath'];
 
 describe('a tenant with other choices', () => {
 	const orders = capturedOrders().filter((order) => order.status !== 'cancelled');

@@ -1,4 +1,4 @@
-import { ASSUMED_AVAILABILITY, ASSUMED_LIST, ASSUMED_ORDER, RECORD_LEVEL_STATUSES } from '../../../../../nodes/shared/extend-commerce/api';
+import { ASSUMED_AVAILABILITY, ASSUMED_LIST, RECORD_LEVEL_STATUSES } from '../../../../../nodes/shared/extend-commerce/api';
 import { ADJUSTABLE_KEYS, adjustmentJson, assumptionsFrom, DEFAULT_ASSUMPTIONS } from '../../../../../nodes/shared/extend-commerce/assumptions';
 import { ExtendClient } from '../../../../../nodes/shared/extend-commerce/client';
 import { checkExtendCredential } from '../../../../../nodes/shared/extend-commerce/credentialCheck';
@@ -20,7 +20,7 @@ describe('API Adjustments', () => {
 	it("defaults to today's choices when empty", () => {
 		for (const empty of [undefined, null, '', '  ', '{}', {}]) expect(assumptionsFrom(empty)).toEqual(DEFAULT_ASSUMPTIONS);
 		expect(DEFAULT_ASSUMPTIONS.list).toMatchObject({ page: ASSUMED_LIST.page, pageSize: ASSUMED_LIST.pageSize, firstPage: 1, maxPageSize: 100, paging: 'pageNumber' });
-		expect(DEFAULT_ASSUMPTIONS.order.duplicateStatuses).toEqual([ASSUMED_ORDER.duplicateStatus]);
+		expect(DEFAULT_ASSUMPTIONS.order).not.toHaveProperty('duplicateStatuses');
 		expect(DEFAULT_ASSUMPTIONS.availability).toEqual(ASSUMED_AVAILABILITY);
 		expect(DEFAULT_ASSUMPTIONS.errors.recordLevelStatuses).toEqual(RECORD_LEVEL_STATUSES);
 		expect(DEFAULT_ASSUMPTIONS.product.path).toBe('Products/{productNumber}');
@@ -28,9 +28,9 @@ describe('API Adjustments', () => {
 	});
 
 	it('lays the given keys over the defaults, from JSON text or an object, and leaves the defaults alone', () => {
-		const adjusted = assumptionsFrom('{"list": {"page": "pageNo", "paging": "offset"}, "order": {"duplicateStatuses": [400, 409]}, "availability": {"available": "available"}, "product": {"fields": {"vatPercent": "vatRate"}}}');
+		const adjusted = assumptionsFrom('{"list": {"page": "pageNo", "paging": "offset"}, "errors": {"recordLevelStatuses": [400, 422]}, "availability": {"available": "available"}, "product": {"fields": {"vatPercent": "vatRate"}}}');
 		expect(adjusted.list).toMatchObject({ page: 'pageNo', paging: 'offset', pageSize: 'pageSize' });
-		expect(adjusted.order.duplicateStatuses).toEqual([400, 409]);
+		expect(adjusted.errors.recordLevelStatuses).toEqual([400, 422]);
 		expect(adjusted.availability.available).toBe('available');
 		expect(adjusted.product.fields.vatPercent).toBe('vatRate');
 		expect(adjusted.product.fields.name).toBe('name');
@@ -42,8 +42,10 @@ describe('API Adjustments', () => {
 		const wrong = failure({ list: { pageSize: 'page size' } });
 		expect(wrong.message).toBe('API Adjustments: "list.pageSize" must be a text without spaces, e.g. "pageNo", got "page size"');
 		expect(wrong.description).toContain('the default is "pageSize"');
-		expect(failure({ order: { duplicateStatuses: 409 } }).message).toBe('API Adjustments: "order.duplicateStatuses" must be a list of HTTP statuses from 400 to 599, e.g. [400, 409], got 409');
-		expect(failure({ order: { duplicateStatuses: 409 } }).description).toContain('the default is [409]');
+		expect(failure({ errors: { recordLevelStatuses: 409 } }).message).toBe('API Adjustments: "errors.recordLevelStatuses" must be a list of HTTP statuses from 400 to 599, e.g. [400, 409], got 409');
+		expect(failure({ errors: { recordLevelStatuses: 409 } }).description).toContain('the default is [400, 409, 422]');
+		// How a duplicate is answered needs no adjustment: the create looks the order up again after any refusal.
+		expect(failure({ order: { duplicateStatuses: [400] } }).message).toContain('order.duplicateStatuses');
 		expect(failure({ order: { updateMethod: 'DELETE' } }).message).toBe('API Adjustments: "order.updateMethod" must be one of "PUT", "PATCH", "POST", got "DELETE"');
 		expect(failure({ product: { path: 'Items' } }).message).toBe('API Adjustments: "product.path" must be a path under the API URL containing {productNumber}, e.g. "Items/{productNumber}", got "Items"');
 		expect(failure({ list: { maxPageSize: 0 } }).description).toContain('the default is 100');
@@ -78,7 +80,7 @@ describe('API Adjustments', () => {
 	});
 
 	it('writes a suggestion as nested JSON', () => {
-		expect(adjustmentJson({ 'list.page': 'p', 'list.pageSize': 'n', 'order.duplicateStatuses': [400] })).toEqual({ list: { page: 'p', pageSize: 'n' }, order: { duplicateStatuses: [400] } });
+		expect(adjustmentJson({ 'list.page': 'p', 'list.pageSize': 'n', 'order.updateMethod': 'PATCH' })).toEqual({ list: { page: 'p', pageSize: 'n' }, order: { updateMethod: 'PATCH' } });
 	});
 
 	it('pages by number or by offset', () => {
