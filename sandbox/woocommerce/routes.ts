@@ -293,7 +293,9 @@ export function buildRoutes(): RouteDef[] {
 						const row = env.store.variationRows.rows.get(id(req));
 						if (!row || row.parentId !== id(req, 'product_id')) return err(404, 'woocommerce_rest_product_variation_invalid_id', 'Invalid ID.');
 						const out = single(req, env, row, '');
-						env.store.deleteVariation(row.parentId, row.id);
+						const force = ['1', 'true'].includes(String(req.query.get('force') ?? ''));
+						if (force) env.store.deleteVariation(row.parentId, row.id);
+						else env.store.trashVariation(row.parentId, row.id);
 						return out;
 					},
 				},

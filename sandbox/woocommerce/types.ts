@@ -171,6 +171,8 @@ export interface SandboxStore {
 	editOrder(id: number, changes?: Partial<WooOrder>): WooOrder;
 	trashProduct(id: number): void;
 	trashOrder(id: number): void;
+	/** DELETE without force on a variation: trashed, as WooCommerce 10.0.2 does. */
+	trashVariation(parentId: number, id: number): void;
 	deleteProduct(id: number): void;
 	deleteOrder(id: number): void;
 	setModified(kind: 'product' | 'order' | 'variation', id: number, utc: string): void;
