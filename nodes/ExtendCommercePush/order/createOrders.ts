@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ExtendClient } from '../../shared/extend-commerce/client';
 import { isRecordRefusal } from '../../shared/extend-commerce/errors';
-import { cancelOrderRows, createOrder, findOrder } from '../../shared/extend-commerce/orders';
+import { createOrder, findOrder } from '../../shared/extend-commerce/orders';
 import {
 	DEFAULT_STATUSES_SENT,
 	externalOrderNumber,
@@ -17,6 +17,7 @@ import { MappingError } from '../../shared/mapping/fields';
 import { settle } from '../../shared/transport/settle';
 import { asSentence, type RecordResult, type Refused } from '../push/outcomes';
 import { pushRecords, recordItems } from '../push/pushRecords';
+import { cancelSentOrder, sentOrderResult, updateSentOrder } from './updateSentOrder';
 
 interface OrderTask {
 	itemIndex: number;
@@ -89,7 +90,7 @@ function fromMappingError(task: OrderTask, keys: IDataObject, error: MappingErro
 	return refused(task, keys, asSentence(error.message), error.fix ?? 'Fix the field in WooCommerce: the change sends the order again with the next run.');
 }
 
-/** One order: skipped, created once, recognised as already there, or its rows cancelled. */
+/** One order: skipped, created once, brought up to date while Extend allows it, or its rows cancelled. */
 async function sendOrder(task: OrderTask, client: ExtendClient): Promise<RecordResult> {
 	const wooCommerceId = String(task.json.id ?? '');
 	const keys: IDataObject = { wooCommerceId, wooCommerceStatus: String(task.json.status ?? '') };
@@ -114,10 +115,13 @@ async function deliverOrder(task: OrderTask, client: ExtendClient, keys: IDataOb
 		if (!existing) return { itemIndex: task.itemIndex, outcome: 'skipped', keys };
 		const lines = Array.isArray(task.json.line_items) ? (task.json.line_items as Array<Record<string, unknown>>) : [];
 		const rows = lines.map((line) => ({ productNumber: String(line.sku ?? ''), externalPosition: Number(line.id) }));
-		const cancelled = await cancelOrderRows(client, existing.orderNumber || orderNumberExternal, task.settings.warehouse, rows);
-		return { itemIndex: task.itemIndex, outcome: cancelled ? 'cancelled' : 'unchanged', keys };
+		const cancelled = await cancelSentOrder(client, existing.orderNumber || orderNumberExternal, task.settings.warehouse, rows);
+		return sentOrderResult(task.itemIndex, orderLabel(task.json), keys, cancelled);
 	}
-	if (existing) return { itemIndex: task.itemIndex, outcome: 'unchanged', keys };
+	if (existing) {
+		const change = await updateSentOrder(client, existing.orderNumber || orderNumberExternal, document as NonNullable<typeof document>, task.settings.warehouse);
+		return sentOrderResult(task.itemIndex, orderLabel(task.json), keys, change);
+	}
 	const created = await createOrder(client, document as NonNullable<typeof document>);
 	if (!created.created) return { itemIndex: task.itemIndex, outcome: 'unchanged', keys };
 	if (created.orderNumber) keys.extendOrderNumber = created.orderNumber;

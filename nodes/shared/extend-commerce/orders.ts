@@ -2,6 +2,7 @@ import { ASSUMED_LIST, ASSUMED_ORDER, ASSUMED_ORDER_DETAIL, EXTEND_PATHS } from 
 import type { ExtendClient } from './client';
 import { listRecords } from './lists';
 import type { ExtendCustomerOrder } from '../mapping/extendOrder';
+import { isInactiveRow } from '../mapping/orderRowChanges';
 
 export interface ExistingOrder {
 	/** Extend's own order number (the `{id}` of customerorders/{id}); empty when Extend sent none. */
@@ -54,7 +55,7 @@ function rowsOf(detail: unknown): Array<Record<string, unknown>> {
 }
 
 function isInactive(row: Record<string, unknown>): boolean {
-	return row.rowOperation === ASSUMED_ORDER.inactiveRowOperation;
+	return isInactiveRow(row);
 }
 
 /**
@@ -62,10 +63,11 @@ function isInactive(row: Record<string, unknown>): boolean {
  * without the warehouse Extend adds a cancelled row instead), sent with the ASSUMED update
  * `PUT customerorders/{orderNumber}`. Rows come from Extend's order when it lists them, else from
  * the WooCommerce order. Returns false when the order was already cancelled (nothing sent).
+ * `alreadyRead`: Extend's order detail when the caller has just read it.
  */
-export async function cancelOrderRows(client: ExtendClient, orderNumber: string, warehouse: string, wooRows: readonly CancelRow[]): Promise<boolean> {
+export async function cancelOrderRows(client: ExtendClient, orderNumber: string, warehouse: string, wooRows: readonly CancelRow[], alreadyRead?: Record<string, unknown>): Promise<boolean> {
 	const path = EXTEND_PATHS.customerOrder(orderNumber);
-	const detail = await client.get<Record<string, unknown>>(path);
+	const detail = alreadyRead ?? (await client.get<Record<string, unknown>>(path));
 	const heldRows = rowsOf(detail);
 	if (detail?.[ASSUMED_ORDER_DETAIL.status] === 'Cancelled' || (heldRows.length > 0 && heldRows.every(isInactive))) return false;
 	const rows: CancelRow[] = heldRows.length
