@@ -18,7 +18,7 @@ export const orderOperation: INodeProperties = {
 			value: 'create',
 			action: 'Create orders',
 			description:
-				'Create each WooCommerce order as a customer order in Extend Commerce (POST CustomerOrders), once; cancel the rows of orders cancelled later. Extend does not document a lookup or a duplicate answer: assumed GET CustomerOrders?orderNumberExternal=… and 409.',
+				'Create each WooCommerce order as a customer order in Extend Commerce (POST CustomerOrders), once; bring its rows up to date when it is edited later, until Extend reserves it; cancel its rows when it is cancelled or moved to the trash. Extend does not document a lookup or a duplicate answer: assumed GET CustomerOrders?orderNumberExternal=… and 409.',
 		},
 		{
 			name: 'Get',
