@@ -5,10 +5,11 @@ import { EXTEND_API_CREDENTIAL, EXTEND_CLIENT_CREDENTIALS_TYPE } from '../shared
 import { extendCommerceApiTest, extendCommerceOAuth2ApiTest, wooCommerceConnectionTest } from '../shared/credentialTests';
 import { refuseCustomApiCall } from '../shared/customApiCall';
 import { orderGetProperties } from './description/customerOrder';
-import { orderOperation, orderProperties } from './description/order';
+import { cancelDeletedProperties, orderOperation, orderProperties } from './description/order';
 import { productAvailabilityOperation, productAvailabilityProperties } from './description/productAvailability';
 import { productOperation, productProperties } from './description/product';
 import { authenticationProperty, resourceProperty } from './description/resource';
+import { cancelDeletedOrders } from './order/cancelDeletedOrders';
 import { createOrders } from './order/createOrders';
 import { upsertProducts } from './product/upsertProducts';
 import { getChangedAvailability } from './read/readAvailability';
@@ -19,6 +20,7 @@ type Operation = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 /** resource:operation → what runs it. A new operation is one line here and its description above. */
 const operations: Record<string, Operation> = {
 	'order:create': createOrders,
+	'order:cancelDeleted': cancelDeletedOrders,
 	'product:upsert': upsertProducts,
 	'order:get': getOrders,
 	'productAvailability:getChanged': getChangedAvailability,
@@ -31,7 +33,7 @@ export class ExtendCommercePush implements INodeType {
 		icon: { light: 'file:../../icons/extendCommerce.svg', dark: 'file:../../icons/extendCommerce.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ {"order:create": "Create orders", "product:upsert": "Create or update products"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+		subtitle: '={{ {"order:create": "Create orders", "order:cancelDeleted": "Cancel deleted orders", "product:upsert": "Create or update products"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: 'Send WooCommerce orders to Extend Commerce (its documented CustomerOrders method) and products (an assumed product resource), and read orders and balances back',
 		defaults: { name: 'Extend Commerce' },
 		// Every operation writes to the back office: none is offered to AI agents.
@@ -72,6 +74,7 @@ export class ExtendCommercePush implements INodeType {
 			productOperation,
 			productAvailabilityOperation,
 			...orderProperties,
+			...cancelDeletedProperties,
 			...orderGetProperties,
 			...productProperties,
 			...productAvailabilityProperties,

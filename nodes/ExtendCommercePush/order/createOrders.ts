@@ -48,7 +48,7 @@ function deliveryMethods(context: IExecuteFunctions): Record<string, string> {
 }
 
 /** The warehouse: the node's option when set, else the Extend Commerce Connection credential's Warehouse. */
-async function warehouseOf(context: IExecuteFunctions, option: string | undefined): Promise<string> {
+export async function warehouseOf(context: IExecuteFunctions, option: string | undefined): Promise<string> {
 	if (option?.trim()) return option.trim();
 	try {
 		const connection = await context.getCredentials('extendCommerceConnectionApi');
