@@ -235,12 +235,10 @@ export function buildRoutes(): RouteDef[] {
 						const row = env.store.productRows.rows.get(id(req));
 						if (!row) return err(404, 'woocommerce_rest_product_invalid_id', 'Invalid ID.');
 						const force = ['1', 'true'].includes(String(req.query.get('force') ?? ''));
-						if (!force) {
-							env.store.trashProduct(row.id);
-							return single(req, env, row, '', editExtras(req, row));
-						}
+						// The answer is the record as it was before (captured: write_product_delete_trash.json shows status publish).
 						const out = single(req, env, row, '', editExtras(req, row));
-						env.store.deleteProduct(row.id);
+						if (force) env.store.deleteProduct(row.id);
+						else env.store.trashProduct(row.id);
 						return out;
 					},
 				},
@@ -350,12 +348,10 @@ export function buildRoutes(): RouteDef[] {
 						const row = env.store.orderRows.rows.get(id(req));
 						if (!row) return err(404, 'woocommerce_rest_shop_order_invalid_id', 'Invalid ID.');
 						const force = ['1', 'true'].includes(String(req.query.get('force') ?? ''));
-						if (!force) {
-							env.store.trashOrder(row.id);
-							return single(req, env, row, '');
-						}
+						// As the real store: the order as it was before the trash (test/fixtures/…/trash-and-delete.md).
 						const out = single(req, env, row, '');
-						env.store.deleteOrder(row.id);
+						if (force) env.store.deleteOrder(row.id);
+						else env.store.trashOrder(row.id);
 						return out;
 					},
 				},
