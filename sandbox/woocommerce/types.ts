@@ -18,6 +18,8 @@ export interface WooSandboxOptions {
 	basicOverHttp?: boolean;
 	stripAuthorizationHeader?: boolean;
 	legacyNoModifiedFilter?: boolean;
+	/** List query parameters the store drops, as a plugin rewriting the REST API may (e.g. ['include']). */
+	ignoredListFilters?: string[];
 	storeWideVariations?: boolean;
 	clockOffsetSeconds?: number;
 	latencyMs?: number;

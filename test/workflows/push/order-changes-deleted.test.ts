@@ -56,4 +56,13 @@ describe('orders deleted in WooCommerce reach Extend through the daily Cancel De
 		const again = await reconcile();
 		expect(outputsOf(again).results).toEqual([]);
 	});
+
+	it('stops, cancelling nothing, when the store ignores the ids it is asked for', async () => {
+		const sent = await runWorkflow(chainWorkflow('order', {}, { statusesToSend: ALL_SENDABLE }, 'continueErrorOutput'), { credentials: pushCredentials(office, 'apiKey', woo) });
+		expect(sent.error).toBeUndefined();
+		woo.options.ignoredListFilters = ['include'];
+		const result = await reconcile();
+		expect(result.error?.message).toContain('The store ignored the list of order ids it was asked for');
+		expect(office.data.orders().every((order) => order.status === 'Registered')).toBe(true);
+	});
 });
