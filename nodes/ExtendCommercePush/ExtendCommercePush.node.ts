@@ -7,10 +7,11 @@ import { refuseCustomApiCall } from '../shared/customApiCall';
 import { checkApiAssumptions } from './check/checkAssumptions';
 import { backOfficeApiOperation } from './description/backOfficeApi';
 import { orderGetProperties } from './description/customerOrder';
-import { orderOperation, orderProperties } from './description/order';
+import { cancelDeletedProperties, orderOperation, orderProperties } from './description/order';
 import { productAvailabilityOperation, productAvailabilityProperties } from './description/productAvailability';
 import { productOperation, productProperties } from './description/product';
 import { authenticationProperty, resourceProperty } from './description/resource';
+import { cancelDeletedOrders } from './order/cancelDeletedOrders';
 import { createOrders } from './order/createOrders';
 import { upsertProducts } from './product/upsertProducts';
 import { getChangedAvailability } from './read/readAvailability';
@@ -28,6 +29,7 @@ type Operation = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 /** resource:operation → what runs it. A new operation is one line here and its description above. */
 const operations: Record<string, Operation> = {
 	'order:create': createOrders,
+	'order:cancelDeleted': cancelDeletedOrders,
 	'product:upsert': upsertProducts,
 	'order:get': getOrders,
 	'productAvailability:getChanged': getChangedAvailability,
@@ -41,7 +43,7 @@ export class ExtendCommercePush implements INodeType {
 		icon: { light: 'file:../../icons/extendCommerce.svg', dark: 'file:../../icons/extendCommerce.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ {"order:create": "Create orders", "product:upsert": "Create or update products"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+		subtitle: '={{ {"order:create": "Create orders", "order:cancelDeleted": "Cancel deleted orders", "product:upsert": "Create or update products"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: 'Send WooCommerce orders to Extend Commerce (its documented CustomerOrders method) and products (an assumed product resource), read orders and balances back, and check what the package assumes about your tenant\'s API',
 		defaults: { name: 'Extend Commerce' },
 		// Every operation writes to the back office: none is offered to AI agents.
@@ -85,6 +87,7 @@ export class ExtendCommercePush implements INodeType {
 			productAvailabilityOperation,
 			backOfficeApiOperation,
 			...orderProperties,
+			...cancelDeletedProperties,
 			...orderGetProperties,
 			...productProperties,
 			...productAvailabilityProperties,

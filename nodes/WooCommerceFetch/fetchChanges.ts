@@ -54,6 +54,18 @@ function baseQuery(settings: FetchSettings): Record<string, QueryValue> {
 	return query;
 }
 
+/**
+ * The store's trash, read beside the main list: WooCommerce's `status=any` leaves trashed records
+ * out (checked on WooCommerce 10.0.2), and `any` in a status list makes it answer nothing, so a
+ * record trashed between two runs is only seen through its own `status=trash` list. Trashing
+ * moves the record's modified date, so the same window finds it.
+ */
+function trashQuery(settings: FetchSettings): Record<string, QueryValue> {
+	const query: Record<string, QueryValue> = { status: 'trash' };
+	if (settings.resource === 'product' && settings.filters.productType && settings.filters.productType !== 'any') query.type = settings.filters.productType;
+	return query;
+}
+
 /** Duplicates from overlapping reads carry the same id and modified date: keep one of each. */
 function withoutDuplicates(records: WooRecord[]): WooRecord[] {
 	const seen = new Map<number, Array<string | null | undefined>>();
@@ -130,15 +142,17 @@ export async function fetchChanges(this: IExecuteFunctions): Promise<INodeExecut
 		let window: SyncWindow | null = planWindow({ start, storeNow, settleSeconds: settings.options.settleSeconds ?? 30 });
 
 		const pager = new WindowPager(store, resource, baseQuery(settings), { concurrency });
+		const trash = new WindowPager(store, resource, trashQuery(settings), { concurrency });
 		let records: WooRecord[] = [];
 		let capped = false;
 		if (window) {
 			if (!settings.returnAll) {
 				records = await pager.readFirst(window, settings.limit);
+				if (records.length < settings.limit) records.push(...(await trash.readFirst(window, settings.limit - records.length)));
 			} else {
 				const cap = settings.options.maxRecordsPerRun ?? 10000;
 				if (cap > 0) ({ window, capped } = await capWindow(pager, window, cap, probe.total));
-				records = await pager.readAll(window);
+				records = [...(await pager.readAll(window)), ...(await trash.readAll(window))];
 			}
 		}
 		records = withoutDuplicates(records);

@@ -56,6 +56,7 @@ export const DEFAULT_OPTIONS: Required<WooSandboxOptions> = {
 	basicOverHttp: false,
 	stripAuthorizationHeader: false,
 	legacyNoModifiedFilter: false,
+	ignoredListFilters: [],
 	storeWideVariations: false,
 	clockOffsetSeconds: 0,
 	latencyMs: 0,

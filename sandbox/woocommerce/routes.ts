@@ -82,7 +82,9 @@ export const parentOf = (env: RouteEnv) => (id: number) => env.store.productRows
 function listResponse(req: RestRequest, env: RouteEnv, kind: ListKind, routeForLinks: string, subset?: Row[]): RestResponse {
 	const store = env.store;
 	const coll = kind === 'orders' ? store.orderRows : kind === 'products' ? store.productRows : store.variationRows;
-	const q = req.query;
+	// A plugin that drops list filters (a fault knob): the list answers as if they were not sent.
+	const ignored = env.options.ignoredListFilters ?? [];
+	const q = ignored.length > 0 ? new Map([...req.query].filter(([name]) => !ignored.includes(name))) : req.query;
 	env.churn?.beforeSelect();
 	const result = runList({ kind, q, timeZone: env.options.timeZone, legacyNoModified: env.options.legacyNoModifiedFilter }, coll, subset);
 	if (env.churn) {
@@ -246,12 +248,10 @@ export function buildRoutes(): RouteDef[] {
 						const row = env.store.productRows.rows.get(id(req));
 						if (!row) return err(404, 'woocommerce_rest_product_invalid_id', 'Invalid ID.');
 						const force = ['1', 'true'].includes(String(req.query.get('force') ?? ''));
-						if (!force) {
-							env.store.trashProduct(row.id);
-							return single(req, env, row, '', editExtras(req, row));
-						}
+						// The answer is the record as it was before (captured: write_product_delete_trash.json shows status publish).
 						const out = single(req, env, row, '', editExtras(req, row));
-						env.store.deleteProduct(row.id);
+						if (force) env.store.deleteProduct(row.id);
+						else env.store.trashProduct(row.id);
 						return out;
 					},
 				},
@@ -304,7 +304,9 @@ export function buildRoutes(): RouteDef[] {
 						const row = env.store.variationRows.rows.get(id(req));
 						if (!row || row.parentId !== id(req, 'product_id')) return err(404, 'woocommerce_rest_product_variation_invalid_id', 'Invalid ID.');
 						const out = single(req, env, row, '');
-						env.store.deleteVariation(row.parentId, row.id);
+						const force = ['1', 'true'].includes(String(req.query.get('force') ?? ''));
+						if (force) env.store.deleteVariation(row.parentId, row.id);
+						else env.store.trashVariation(row.parentId, row.id);
 						return out;
 					},
 				},
@@ -359,12 +361,10 @@ export function buildRoutes(): RouteDef[] {
 						const row = env.store.orderRows.rows.get(id(req));
 						if (!row) return err(404, 'woocommerce_rest_shop_order_invalid_id', 'Invalid ID.');
 						const force = ['1', 'true'].includes(String(req.query.get('force') ?? ''));
-						if (!force) {
-							env.store.trashOrder(row.id);
-							return single(req, env, row, '');
-						}
+						// As the real store: the order as it was before the trash (test/fixtures/…/trash-and-delete.md).
 						const out = single(req, env, row, '');
-						env.store.deleteOrder(row.id);
+						if (force) env.store.deleteOrder(row.id);
+						else env.store.trashOrder(row.id);
 						return out;
 					},
 				},

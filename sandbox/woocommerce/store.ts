@@ -313,10 +313,29 @@ export class Store implements SandboxStore {
 		return o;
 	}
 
+	/** As WooCommerce 10.0.2 does: a trashed product's variations go to the trash with it, and its `variations` list empties. */
 	trashProduct(id: number): void {
 		const row = this.must('product', id);
+		const now = this.ctx.now();
 		row.obj.status = 'trash';
-		this.setModifiedRow(row, this.ctx.now());
+		for (const variation of this.byParent.get(id) ?? []) {
+			variation.obj.status = 'trash';
+			this.setModifiedRow(variation, now);
+		}
+		if (Array.isArray((row.obj as WooProduct).variations)) (row.obj as WooProduct).variations = [];
+		this.setModifiedRow(row, now);
+	}
+
+	/** DELETE without force on a variation (WooCommerce 10.0.2): trashed, left out of its parent's list; the parent's modified date moves. */
+	trashVariation(parentId: number, id: number): void {
+		const row = this.must('variation', id);
+		const now = this.ctx.now();
+		row.obj.status = 'trash';
+		this.setModifiedRow(row, now);
+		const parent = this.productRows.rows.get(parentId);
+		if (!parent) return;
+		(parent.obj as WooProduct).variations = (parent.obj as WooProduct).variations.filter((v) => v !== id);
+		this.setModifiedRow(parent, now);
 	}
 
 	trashOrder(id: number): void {

@@ -18,6 +18,8 @@ export interface WooSandboxOptions {
 	basicOverHttp?: boolean;
 	stripAuthorizationHeader?: boolean;
 	legacyNoModifiedFilter?: boolean;
+	/** List query parameters the store drops, as a plugin rewriting the REST API may (e.g. ['include']). */
+	ignoredListFilters?: string[];
 	storeWideVariations?: boolean;
 	clockOffsetSeconds?: number;
 	latencyMs?: number;
@@ -171,6 +173,8 @@ export interface SandboxStore {
 	editOrder(id: number, changes?: Partial<WooOrder>): WooOrder;
 	trashProduct(id: number): void;
 	trashOrder(id: number): void;
+	/** DELETE without force on a variation: trashed, as WooCommerce 10.0.2 does. */
+	trashVariation(parentId: number, id: number): void;
 	deleteProduct(id: number): void;
 	deleteOrder(id: number): void;
 	setModified(kind: 'product' | 'order' | 'variation', id: number, utc: string): void;

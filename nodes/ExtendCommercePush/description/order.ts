@@ -14,11 +14,18 @@ export const orderOperation: INodeProperties = {
 	default: 'create',
 	options: [
 		{
+			name: 'Cancel Deleted',
+			value: 'cancelDeleted',
+			action: 'Cancel deleted orders',
+			description:
+				'Run once a day: cancel in Extend Commerce the open orders of this shop that no longer exist in WooCommerce (deleted for good, or in the trash). Orders are matched by Order Number Prefix + WooCommerce order ID.',
+		},
+		{
 			name: 'Create',
 			value: 'create',
 			action: 'Create orders',
 			description:
-				'Create each WooCommerce order as a customer order in Extend Commerce (POST CustomerOrders), once; cancel the rows of orders cancelled later. Extend does not document a lookup or a duplicate answer: assumed GET CustomerOrders?orderNumberExternal=… and 409.',
+				'Create each WooCommerce order as a customer order in Extend Commerce (POST CustomerOrders), once; bring its rows up to date when it is edited later, until Extend reserves it; cancel its rows when it is cancelled or moved to the trash. Extend does not document a lookup or a duplicate answer: assumed GET CustomerOrders?orderNumberExternal=… and 409.',
 		},
 		{
 			name: 'Get',
@@ -237,6 +244,46 @@ export const orderProperties: INodeProperties[] = [
 					'The Extend warehouse (short name) for every row. Not added: the Warehouse of the WooCommerce Store Connection credential of this node, else of the WooCommerce Fetch node before it.',
 			},
 			...requestOptions(),
+		],
+	},
+];
+
+const showCancelDeleted = { resource: ['order'], operation: ['cancelDeleted'] };
+
+/** Order → Cancel Deleted (the daily reconciliation of deleted orders). */
+export const cancelDeletedProperties: INodeProperties[] = [
+	{
+		displayName: 'Look Back (Days)',
+		name: 'lookBackDays',
+		type: 'number',
+		default: 30,
+		typeOptions: { minValue: 1 },
+		displayOptions: { show: showCancelDeleted },
+		description: 'Orders Extend Commerce changed in this many past days are checked against WooCommerce. Older orders are left alone.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: showCancelDeleted },
+		options: [
+			{
+				displayName: 'Order Number Prefix',
+				name: 'orderNumberPrefix',
+				type: 'string',
+				default: '',
+				description:
+					'The same prefix as in Order → Create. Only Extend orders whose number is this prefix followed by a number are this shop\'s: leave it empty only when no other channel sends Extend orders with plain numbers.',
+			},
+			{
+				displayName: 'Warehouse',
+				name: 'warehouse',
+				type: 'string',
+				default: '',
+				description: 'The warehouse short name put on the cancelled rows. Empty: the WooCommerce Store Connection credential\'s Warehouse.',
+			},
 		],
 	},
 ];

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import type { ExtendClient } from '../../shared/extend-commerce/client';
 import { isRecordRefusal } from '../../shared/extend-commerce/errors';
-import { cancelOrderRows, createOrder, findOrder } from '../../shared/extend-commerce/orders';
+import { createOrder, findOrder } from '../../shared/extend-commerce/orders';
 import {
 	DEFAULT_STATUSES_SENT,
 	externalOrderNumber,
@@ -16,6 +16,7 @@ import { MappingError } from '../../shared/mapping/fields';
 import { settle } from '../../shared/transport/settle';
 import { asSentence, type RecordResult, type Refused } from '../push/outcomes';
 import { pushRecords, recordItems } from '../push/pushRecords';
+import { cancelSentOrder, sentOrderResult, updateSentOrder } from './updateSentOrder';
 import { orderWarehouse } from './warehouse';
 
 interface OrderTask {
@@ -74,7 +75,7 @@ function fromMappingError(task: OrderTask, keys: IDataObject, error: MappingErro
 	return refused(task, keys, asSentence(error.message), error.fix ?? 'Fix the field in WooCommerce: the change sends the order again with the next run.');
 }
 
-/** One order: skipped, created once, recognised as already there, or its rows cancelled. */
+/** One order: skipped, created once, brought up to date while Extend allows it, or its rows cancelled. */
 async function sendOrder(task: OrderTask, client: ExtendClient): Promise<RecordResult> {
 	const wooCommerceId = String(task.json.id ?? '');
 	const keys: IDataObject = { wooCommerceId, wooCommerceStatus: String(task.json.status ?? '') };
@@ -99,10 +100,13 @@ async function deliverOrder(task: OrderTask, client: ExtendClient, keys: IDataOb
 		if (!existing) return { itemIndex: task.itemIndex, outcome: 'skipped', keys };
 		const lines = Array.isArray(task.json.line_items) ? (task.json.line_items as Array<Record<string, unknown>>) : [];
 		const rows = lines.map((line) => ({ productNumber: String(line.sku ?? ''), externalPosition: Number(line.id) }));
-		const cancelled = await cancelOrderRows(client, existing.orderNumber || orderNumberExternal, task.settings.warehouse, rows);
-		return { itemIndex: task.itemIndex, outcome: cancelled ? 'cancelled' : 'unchanged', keys };
+		const cancelled = await cancelSentOrder(client, existing.orderNumber || orderNumberExternal, task.settings.warehouse, rows);
+		return sentOrderResult(task.itemIndex, orderLabel(task.json), keys, cancelled);
 	}
-	if (existing) return { itemIndex: task.itemIndex, outcome: 'unchanged', keys };
+	if (existing) {
+		const change = await updateSentOrder(client, existing.orderNumber || orderNumberExternal, document as NonNullable<typeof document>, task.settings.warehouse);
+		return sentOrderResult(task.itemIndex, orderLabel(task.json), keys, change);
+	}
 	const created = await createOrder(client, document as NonNullable<typeof document>);
 	if (created.orderNumber) keys.extendOrderNumber = created.orderNumber;
 	return { itemIndex: task.itemIndex, outcome: created.outcome === 'created' ? 'created' : 'unchanged', keys };

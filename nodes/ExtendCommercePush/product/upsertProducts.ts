@@ -9,6 +9,7 @@ import { settle } from '../../shared/transport/settle';
 import { mapProductToExtend, type MappedProduct, type ProductMappingSettings } from '../../shared/mapping/extendProduct';
 import { asSentence, type RecordResult } from '../push/outcomes';
 import { pushRecords, recordItems } from '../push/pushRecords';
+import { deactivateProduct } from './deactivateProduct';
 
 interface ProductTask {
 	itemIndex: number;
@@ -46,7 +47,7 @@ function productTasks(context: IExecuteFunctions): ProductTask[] {
 	return recordItems(context).flatMap(({ itemIndex, json }) => mapProductToExtend(json, settings).map((mapped) => ({ itemIndex, mapped })));
 }
 
-/** One product or variation: written when it differs from Extend's copy, else unchanged. */
+/** One product or variation: written when it differs from Extend's copy, else unchanged; trashed: deactivated. */
 async function sendProduct(task: ProductTask, client: ExtendClient): Promise<RecordResult> {
 	const { mapped, itemIndex } = task;
 	const keys: IDataObject = { wooCommerceId: mapped.wooCommerceId };
@@ -56,7 +57,7 @@ async function sendProduct(task: ProductTask, client: ExtendClient): Promise<Rec
 	}
 	keys.productNumber = mapped.document.productNumber;
 	if (mapped.document.parentProductNumber) keys.parentProductNumber = mapped.document.parentProductNumber;
-	const written = await settle(async () => await writeProduct(client, mapped.document));
+	const written = await settle(async () => (mapped.trashed ? await deactivateProduct(client, mapped.document) : await writeProduct(client, mapped.document)));
 	if (written.ok) return { itemIndex, outcome: written.value, keys };
 	const error = written.error;
 	if (!isRecordRefusal(error)) throw error;

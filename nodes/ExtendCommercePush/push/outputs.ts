@@ -8,7 +8,7 @@ function refusalDetails(refusal: Refused, resource: string): IDataObject {
 		reason: refusal.reason,
 		fix: refusal.fix,
 		record: refusal.record,
-		outcome: 'rejected',
+		outcome: refusal.outcome,
 		resource,
 		...refusal.keys,
 		...(refusal.extendStatus === undefined ? {} : { extendStatus: refusal.extendStatus }),

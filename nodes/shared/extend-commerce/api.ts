@@ -181,3 +181,21 @@ export const WEBHOOK_DETAIL_FIELDS = {
 	productNumber: 'ProductNumber',
 	warehouse: 'Warehouse',
 } as const;
+
+/**
+ * ASSUMED: changing an order after its first send (Extend documents "Add new Row in an existing
+ * Order", "Update existing row in an Order by external position" and `rowOperation: "Inactive"`,
+ * but neither verb, path nor form). The package sends `ASSUMED_ORDER.updateMethod`
+ * `customerorders/{orderNumber}` with only the rows that change: a row with a known
+ * `externalRow.externalPosition` updates that row, one with a new position is added, and a row
+ * WooCommerce no longer has is sent `Inactive` with its warehouse. Documented: after
+ * OrderReserved an order cannot be changed. ASSUMED: the detail's `status` then reads one of
+ * `lockedStatuses`, `changed` tells since when, and a row Extend holds as cancelled carries
+ * `rowOperation` or `rowStatus` "Inactive".
+ */
+export const ASSUMED_ORDER_CHANGES = {
+	rows: 'orderRows',
+	lockedStatuses: ['Reserved', 'Picked'],
+	since: 'changed',
+	rowStatus: 'rowStatus',
+} as const;

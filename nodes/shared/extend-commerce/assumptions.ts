@@ -10,6 +10,7 @@ import {
 	ASSUMED_AVAILABILITY,
 	ASSUMED_LIST,
 	ASSUMED_ORDER,
+	ASSUMED_ORDER_CHANGES,
 	ASSUMED_ORDER_DETAIL,
 	ASSUMED_PRODUCT_FIELDS,
 	ASSUMED_PRODUCT_PATH,
@@ -51,6 +52,12 @@ export interface ExtendAssumptions {
 	orderDetail: {
 		status: string;
 		cancelledStatus: string;
+		/** Status values after which Extend takes no change (documented: after OrderReserved). */
+		lockedStatuses: string[];
+		/** The detail field telling since when the order has its status. */
+		changed: string;
+		/** The detail field with the order's rows (compared with the shop's before a change is sent). */
+		rows: string;
 		deliveries: string;
 		deliveryDate: string;
 		carrier: string;
@@ -90,6 +97,9 @@ export const DEFAULT_ASSUMPTIONS: ExtendAssumptions = Object.freeze({
 	orderDetail: {
 		status: ASSUMED_ORDER_DETAIL.status,
 		cancelledStatus: ASSUMED_ORDER_DETAIL.cancelledStatus,
+		lockedStatuses: [...ASSUMED_ORDER_CHANGES.lockedStatuses],
+		changed: ASSUMED_ORDER_CHANGES.since,
+		rows: ASSUMED_ORDER_CHANGES.rows,
 		deliveries: ASSUMED_ORDER_DETAIL.deliveries,
 		deliveryDate: ASSUMED_ORDER_DETAIL.delivery.date,
 		carrier: ASSUMED_ORDER_DETAIL.delivery.carrier,
@@ -143,6 +153,9 @@ export const ADJUSTABLE_KEYS: Record<string, KeySpec> = {
 	'order.updatePath': { kind: { type: 'template', placeholder: '{orderNumber}' }, means: 'the path that changes rows of a sent order' },
 	'orderDetail.status': { kind: NAME, means: 'the order detail field with the order\'s status' },
 	'orderDetail.cancelledStatus': { kind: NAME, means: 'the status value of a cancelled order' },
+	'orderDetail.lockedStatuses': { kind: { type: 'names' }, means: 'the status values of an order Extend no longer lets change (reserved for picking, picked)' },
+	'orderDetail.changed': { kind: NAME, means: 'the order detail field with the time of the last status change' },
+	'orderDetail.rows': { kind: NAME, means: 'the order detail field with the order\'s rows' },
 	'orderDetail.deliveries': { kind: NAME, means: 'the order detail field with the list of deliveries' },
 	'orderDetail.deliveryDate': { kind: NAME, means: 'the delivery field with the shipping date' },
 	'orderDetail.carrier': { kind: NAME, means: 'the delivery field with the carrier' },

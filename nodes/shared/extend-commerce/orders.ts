@@ -4,6 +4,7 @@ import type { ExtendClient } from './client';
 import { listRecords, pageQuery } from './lists';
 import { settle } from '../transport/settle';
 import type { ExtendCustomerOrder } from '../mapping/extendOrder';
+import { isInactiveRow } from '../mapping/orderRowChanges';
 
 export interface ExistingOrder {
 	/** Extend's own order number (the `{id}` of customerorders/{id}); empty when Extend sent none. */
@@ -79,7 +80,7 @@ function rowsOf(detail: unknown): Array<Record<string, unknown>> {
 }
 
 function isInactive(row: Record<string, unknown>): boolean {
-	return row.rowOperation === ASSUMED_ORDER.inactiveRowOperation;
+	return isInactiveRow(row);
 }
 
 /**
@@ -87,9 +88,10 @@ function isInactive(row: Record<string, unknown>): boolean {
  * without the warehouse Extend adds a cancelled row instead), sent with the ASSUMED update
  * (`PUT customerorders/{orderNumber}` unless adjusted). Rows come from Extend's order when it lists them, else from
  * the WooCommerce order. Returns false when the order was already cancelled (nothing sent).
+ * `alreadyRead`: Extend's order detail when the caller has just read it.
  */
-export async function cancelOrderRows(client: ExtendClient, orderNumber: string, warehouse: string, wooRows: readonly CancelRow[]): Promise<boolean> {
-	const detail = await client.get<Record<string, unknown>>(EXTEND_PATHS.customerOrder(orderNumber));
+export async function cancelOrderRows(client: ExtendClient, orderNumber: string, warehouse: string, wooRows: readonly CancelRow[], alreadyRead?: Record<string, unknown>): Promise<boolean> {
+	const detail = alreadyRead ?? (await client.get<Record<string, unknown>>(EXTEND_PATHS.customerOrder(orderNumber)));
 	const heldRows = rowsOf(detail);
 	if (detail?.[client.assumptions.orderDetail.status] === client.assumptions.orderDetail.cancelledStatus || (heldRows.length > 0 && heldRows.every(isInactive))) return false;
 	const rows: CancelRow[] = heldRows.length

@@ -230,6 +230,7 @@ export const DEFAULT_STATUSES_SENT = ['processing', 'on-hold', 'completed'] as c
 
 export function orderActionFor(status: unknown, statusesSent: readonly string[]): OrderAction {
 	const key = typeof status === 'string' ? status.replace(/^wc-/, '') : '';
-	if (key === 'cancelled') return 'cancel';
+	// A trashed order is cancelled in Extend like a cancelled one (only if it was sent: the push asks first).
+	if (key === 'cancelled' || key === 'trash') return 'cancel';
 	return statusesSent.includes(key) ? 'send' : 'skip';
 }

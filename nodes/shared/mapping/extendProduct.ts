@@ -35,7 +35,8 @@ export interface ExtendProduct {
 
 /** One WooCommerce record's outcome of mapping: a document, or why it cannot be sent. */
 export type MappedProduct =
-	| { ok: true; wooCommerceId: string; document: ExtendProduct }
+	/** `trashed`: the record is in WooCommerce's trash (Extend is told it is inactive). */
+	| { ok: true; wooCommerceId: string; document: ExtendProduct; trashed: boolean }
 	| { ok: false; wooCommerceId: string; label: string; error: MappingError };
 
 function label(kind: string, json: JsonObject, suffix = ''): string {
@@ -89,7 +90,7 @@ function attempt(json: JsonObject, recordLabel: string, build: (r: FieldReader) 
 		const refusal = error instanceof MappingError ? error : new MappingError(recordLabel, 'record', `cannot be sent — ${(error as Error).message}`);
 		return { ok: false, wooCommerceId, label: recordLabel, error: refusal };
 	}
-	return { ok: true, wooCommerceId, document };
+	return { ok: true, wooCommerceId, document, trashed: json.status === 'trash' };
 }
 
 /**

@@ -2,11 +2,25 @@ import { mapWithConcurrency } from '../concurrency';
 import type { WooClient, WooRecord } from './client';
 import { PAGE_SIZE } from './pager';
 
-/** Every variation of one variable product, all pages. */
+/**
+ * Variations are listed twice: the store's default list leaves trashed ones out (WooCommerce 10.0.2
+ * trashes a variation on DELETE, and every variation of a trashed product), and a trashed variation
+ * must reach the push to be marked inactive in Extend.
+ */
+const VARIATION_LISTS: ReadonlyArray<Record<string, string>> = [{}, { status: 'trash' }];
+
+/** Every variation of one variable product, all pages, trashed ones included. */
 async function variationsOfParent(client: WooClient, parentId: number): Promise<WooRecord[]> {
+	// One after the other, so Concurrent Requests stays the cap.
+	const variations: WooRecord[] = [];
+	for (const status of VARIATION_LISTS) variations.push(...(await oneListOfParent(client, parentId, status)));
+	return variations;
+}
+
+async function oneListOfParent(client: WooClient, parentId: number, status: Record<string, string>): Promise<WooRecord[]> {
 	const variations: WooRecord[] = [];
 	for (let page = 1; ; page++) {
-		const result = await client.list(`products/${parentId}/variations`, { per_page: PAGE_SIZE, page, orderby: 'id', order: 'asc' });
+		const result = await client.list(`products/${parentId}/variations`, { ...status, per_page: PAGE_SIZE, page, orderby: 'id', order: 'asc' });
 		variations.push(...result.records);
 		const lastPage = result.totalPages !== undefined ? page >= result.totalPages : result.records.length < PAGE_SIZE;
 		if (lastPage || result.records.length === 0) break;
@@ -18,19 +32,19 @@ async function variationsOfParent(client: WooClient, parentId: number): Promise<
 async function variationsStoreWide(client: WooClient, parentIds: number[], concurrency: number): Promise<WooRecord[] | undefined> {
 	const chunks: number[][] = [];
 	for (let index = 0; index < parentIds.length; index += PAGE_SIZE) chunks.push(parentIds.slice(index, index + PAGE_SIZE));
-	const query = (ids: number[], page: number) => ({ parent: ids, per_page: PAGE_SIZE, page, orderby: 'id', order: 'asc' });
-	const probe = await client.tryList('products/variations', query(chunks[0], 1));
+	const query = (ids: number[], page: number, status: Record<string, string>) => ({ ...status, parent: ids, per_page: PAGE_SIZE, page, orderby: 'id', order: 'asc' });
+	const probe = await client.tryList('products/variations', query(chunks[0], 1, VARIATION_LISTS[0]));
 	if (!probe.ok) {
 		if (probe.error.status === 404) return undefined;
 		throw probe.error;
 	}
-	const firstPage = probe.page;
-	const perChunk = await mapWithConcurrency(chunks, concurrency, async (ids, chunkIndex) => {
+	const work = VARIATION_LISTS.flatMap((status, listIndex) => chunks.map((ids, chunkIndex) => ({ ids, status, prefetched: listIndex === 0 && chunkIndex === 0 ? probe.page : undefined })));
+	const perChunk = await mapWithConcurrency(work, concurrency, async ({ ids, status, prefetched }) => {
 		const records: WooRecord[] = [];
-		let page = chunkIndex === 0 ? firstPage : await client.list('products/variations', query(ids, 1));
+		let page = prefetched ?? (await client.list('products/variations', query(ids, 1, status)));
 		records.push(...page.records);
 		for (let next = 2; page.totalPages !== undefined ? next <= page.totalPages : page.records.length === PAGE_SIZE; next++) {
-			page = await client.list('products/variations', query(ids, next));
+			page = await client.list('products/variations', query(ids, next, status));
 			records.push(...page.records);
 		}
 		return records;

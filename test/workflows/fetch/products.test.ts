@@ -29,8 +29,9 @@ describe('fetching changed products with their variations', () => {
 			expect(got).toEqual(expected);
 		}
 		expect((items.find((item) => item.json.id === bigParent)?.json.variations as unknown[]).length).toBe(130);
-		const pages = env.store.log.filter((entry) => entry.path === `/wc/v3/products/${bigParent}/variations`).map((entry) => entry.query.page);
-		expect(pages).toEqual(['1', '2']);
+		// The live list spans two pages; the trash list (trashed variations, for the push to deactivate) one.
+		const pages = env.store.log.filter((entry) => entry.path === `/wc/v3/products/${bigParent}/variations`).map((entry) => `${entry.query.status ?? 'live'} ${entry.query.page}`);
+		expect(pages).toEqual(['live 1', 'live 2', 'trash 1']);
 	});
 
 	it('can return variations as separate items right after their parent', async () => {

@@ -107,7 +107,7 @@ describe('mapOrderToExtend', () => {
 		expect(() => mapOrderToExtend(order, settings)).toThrow(/^order 91: line_items\[0\]\.sku is empty \(line "Water Bottle"\)$/);
 	});
 
-	it('decides per status: sent, cancelled, skipped', () => {
+	it('decides per status: sent, cancelled (also when trashed: issue 23), skipped', () => {
 		const sent = ['processing', 'on-hold', 'completed'];
 		expect(['processing', 'wc-on-hold', 'completed', 'cancelled', 'pending', 'failed', 'checkout-draft', 'trash', 'refunded'].map((s) => orderActionFor(s, sent))).toEqual([
 			'send',
@@ -117,7 +117,7 @@ describe('mapOrderToExtend', () => {
 			'skip',
 			'skip',
 			'skip',
-			'skip',
+			'cancel',
 			'skip',
 		]);
 	});
