@@ -137,17 +137,17 @@ export interface StoredOrder {
 /** The assumed product document (ASSUMED_PRODUCT_FIELDS); unknown fields are kept. */
 export interface StoredProduct {
 	productNumber: string;
-	parentProductNumber?: string | null;
+	parentProductNumber?: string;
 	name?: string;
 	unit?: string;
 	price?: number;
 	vatPercent?: number;
 	currency?: string;
-	gtin?: string | null;
-	weight?: number | null;
-	length?: number | null;
-	width?: number | null;
-	height?: number | null;
+	gtin?: string;
+	weight?: number;
+	length?: number;
+	width?: number;
+	height?: number;
 	active?: boolean;
 	/** Sandbox: UTC timestamps. */
 	created: string;

@@ -1,6 +1,8 @@
 /**
  * Field checks that answer like an ERP: a 400 naming the field and what to send for a malformed
  * body, a 422 naming the value for a reference to master data the back office does not know.
+ * Extend's documented models never take null for a value, so a null is refused like any other
+ * wrong type: a client leaves out what it does not know.
  */
 import { ApiError } from './http';
 
@@ -14,6 +16,10 @@ export function badField(field: string, message: string): ApiError {
 	return new ApiError(400, `${field} ${message}`, { field });
 }
 
+export function nullField(field: string): ApiError {
+	return badField(field, 'is null; leave the field out when there is no value.');
+}
+
 export function unknownValue(field: string, value: string, what: string, known: readonly string[]): ApiError {
 	const listed = known.length > 12 ? `${known.slice(0, 12).join(', ')}, …` : known.join(', ');
 	return new ApiError(422, `${field}: ${what} '${value}' does not exist in Extend Commerce${known.length ? ` (known: ${listed})` : ''}.`, { field, value });
@@ -21,20 +27,22 @@ export function unknownValue(field: string, value: string, what: string, known: 
 
 export function objectAt(parent: Json, key: string, field: string, required: boolean): Json | undefined {
 	const value = parent[key];
-	if (value === undefined || (value === null && !required)) {
+	if (value === undefined) {
 		if (required) throw badField(field, 'is required (a JSON object).');
 		return undefined;
 	}
+	if (value === null) throw nullField(field);
 	if (!isObject(value)) throw badField(field, 'must be a JSON object.');
 	return value;
 }
 
 export function stringAt(parent: Json, key: string, field: string, required: boolean): string | undefined {
 	const value = parent[key];
-	if (value === undefined || (value === null && !required)) {
+	if (value === undefined) {
 		if (required) throw badField(field, 'is required (a non-empty string).');
 		return undefined;
 	}
+	if (value === null) throw nullField(field);
 	if (typeof value !== 'string' || value.trim() === '') throw badField(field, `must be a non-empty string, got ${describe(value)}.`);
 	return value;
 }
@@ -42,10 +50,11 @@ export function stringAt(parent: Json, key: string, field: string, required: boo
 /** Extend's samples send quantities, prices and VAT as JSON numbers; a decimal string is refused. */
 export function numberAt(parent: Json, key: string, field: string, required: boolean): number | undefined {
 	const value = parent[key];
-	if (value === undefined || (value === null && !required)) {
+	if (value === undefined) {
 		if (required) throw badField(field, 'is required (a JSON number).');
 		return undefined;
 	}
+	if (value === null) throw nullField(field);
 	if (typeof value !== 'number' || !Number.isFinite(value)) {
 		throw badField(field, `must be a JSON number (e.g. 59.97, not "59.97"), got ${describe(value)}.`);
 	}
@@ -54,7 +63,8 @@ export function numberAt(parent: Json, key: string, field: string, required: boo
 
 export function booleanAt(parent: Json, key: string, field: string): boolean | undefined {
 	const value = parent[key];
-	if (value === undefined || value === null) return undefined;
+	if (value === undefined) return undefined;
+	if (value === null) throw nullField(field);
 	if (typeof value !== 'boolean') throw badField(field, `must be true or false, got ${describe(value)}.`);
 	return value;
 }
