@@ -4,6 +4,7 @@
  * Extend's documented models never take null for a value, so a null is refused like any other
  * wrong type: a client leaves out what it does not know.
  */
+import type { FieldRule } from './documented';
 import { ApiError } from './http';
 
 export type Json = Record<string, unknown>;
@@ -91,4 +92,33 @@ export function describe(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'an array';
 	return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+}
+
+/**
+ * Checks each field of `rules` in `parent` (named `${prefix}.${key}`): its type, and its presence
+ * when required — unless listed in `notRequired` (e.g. a cancel row needs no salesData).
+ */
+export function checkFields(parent: Json, rules: Readonly<Record<string, FieldRule>>, prefix: string, notRequired: readonly string[] = []): void {
+	for (const [key, rule] of Object.entries(rules)) {
+		const field = `${prefix}.${key}`;
+		const required = rule.required === true && !notRequired.includes(key);
+		if (required && parent[key] === undefined && (rule.type === 'boolean' || rule.type === 'date')) throw badField(field, 'is required.');
+		switch (rule.type) {
+			case 'string':
+				stringAt(parent, key, field, required);
+				break;
+			case 'number':
+				numberAt(parent, key, field, required);
+				break;
+			case 'boolean':
+				booleanAt(parent, key, field);
+				break;
+			case 'date':
+				dateAt(parent, key, field);
+				break;
+			case 'object':
+				objectAt(parent, key, field, required);
+				break;
+		}
+	}
 }
