@@ -1,7 +1,8 @@
 /**
  * A sandbox Extend Commerce back office on localhost, for the tests, the demo and the benchmarks.
- * It serves the methods Extend documents (CustomerOrders, customerorders/{n}, ProductAvailability)
- * and the assumed ones of nodes/shared/extend-commerce/api.ts under a tenant base path, checks
+ * It serves the methods Extend documents (CustomerOrders, customerorders/{n}, ProductAvailability;
+ * its own copy in documented.ts, not the node's) and the assumed ones of
+ * nodes/shared/extend-commerce/api.ts under a tenant base path, checks
  * orders against master data, rate-limits in three groups, sends signed webhooks, and shows what
  * arrived on a web page at `/`. docs/extend-commerce-api.md describes it.
  */

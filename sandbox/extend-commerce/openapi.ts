@@ -6,7 +6,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ASSUMED_AVAILABILITY, ASSUMED_LIST, ASSUMED_ORDER, RATE_LIMIT_HEADERS, WEBHOOK_EVENTS } from '../../nodes/shared/extend-commerce/api';
+import { ASSUMED_AVAILABILITY, ASSUMED_LIST, RATE_LIMIT_HEADERS } from '../../nodes/shared/extend-commerce/api';
+import { DOCUMENTED_INACTIVE_ROW, DOCUMENTED_LIMIT_HEADER, DOCUMENTED_WEBHOOK_EVENTS as WEBHOOK_EVENTS } from './documented';
 import { TOKEN_PATH } from './auth';
 import { DEFAULT_CHOICES } from './choices';
 import { DEFAULT_PAGE_SIZE } from './lists';
@@ -21,7 +22,7 @@ const json = (description: string, schema: Json) => ({ description, headers: rat
 const error = (description: string) => json(description, ref('Error'));
 
 const rateHeaders = {
-	[RATE_LIMIT_HEADERS.limit]: { $ref: '#/components/headers/RateLimitLimit' },
+	[DOCUMENTED_LIMIT_HEADER]: { $ref: '#/components/headers/RateLimitLimit' },
 	[RATE_LIMIT_HEADERS.remaining]: { $ref: '#/components/headers/RateLimitRemaining' },
 	[RATE_LIMIT_HEADERS.reset]: { $ref: '#/components/headers/RateLimitReset' },
 };
@@ -125,7 +126,7 @@ const schemas: Record<string, Json> = {
 	CustomerOrder: {
 		type: 'object',
 		required: ['orderHeader', 'orderRows'],
-		description: 'Field names as in Extend\'s samples. Numbers are JSON numbers. Unknown fields are accepted.',
+		description: 'Field names as in Extend\'s samples. Numbers are JSON numbers. A field without a value is left out (null is refused). Unknown fields are accepted.',
 		properties: { orderHeader: ref('OrderHeader'), orderRows: { type: 'array', minItems: 1, items: ref('OrderRow') } },
 	},
 	OrderHeader: {
@@ -161,7 +162,7 @@ const schemas: Record<string, Json> = {
 			supplyMode: { type: 'string', examples: ['Warehouse'] },
 			warehouse: { type: 'string', description: 'Warehouse short name; needed to cancel a row.' },
 			externalRow: { type: 'object', properties: { externalPosition: { type: ['number', 'string'] } } },
-			rowOperation: { type: 'string', enum: [ASSUMED_ORDER.inactiveRowOperation] },
+			rowOperation: { type: 'string', enum: [DOCUMENTED_INACTIVE_ROW] },
 		},
 	},
 	OrderChange: { type: 'object', required: ['orderRows'], properties: { orderRows: { type: 'array', minItems: 1, items: ref('OrderRow') } } },
@@ -218,20 +219,20 @@ const schemas: Record<string, Json> = {
 	},
 	ProductInput: {
 		type: 'object',
-		description: 'ASSUMED_PRODUCT_FIELDS; unknown fields are kept.',
+		description: 'ASSUMED_PRODUCT_FIELDS; unknown fields are kept. A field without a value is left out (null is refused).',
 		properties: {
 			productNumber: { type: 'string', description: 'If sent, equal to the path.' },
-			parentProductNumber: { type: ['string', 'null'] },
+			parentProductNumber: { type: 'string' },
 			name: { type: 'string' },
 			unit: { type: 'string' },
 			price: { type: 'number' },
 			vatPercent: { type: 'number' },
 			currency: { type: 'string' },
-			gtin: { type: ['string', 'null'] },
-			weight: { type: ['number', 'null'] },
-			length: { type: ['number', 'null'] },
-			width: { type: ['number', 'null'] },
-			height: { type: ['number', 'null'] },
+			gtin: { type: 'string' },
+			weight: { type: 'number' },
+			length: { type: 'number' },
+			width: { type: 'number' },
+			height: { type: 'number' },
 			active: { type: 'boolean' },
 		},
 	},
@@ -276,7 +277,7 @@ export function buildOpenApi(): Json {
 			title: 'Extend Commerce REST API, as the sandbox back office implements it',
 			version: '1',
 			description:
-				'What this package sends to and reads from Extend Commerce, as served by the sandbox. Method names and the CustomerOrders body are documented by Extend; everything marked assumed in x-extend comes from nodes/shared/extend-commerce/api.ts. Method names are matched case-insensitively under the base path. See docs/extend-commerce-api.md.',
+				'What this package sends to and reads from Extend Commerce, as served by the sandbox. Method names and the CustomerOrders body are documented by Extend (the sandbox keeps its own copy, sandbox/extend-commerce/documented.ts); everything marked assumed in x-extend comes from nodes/shared/extend-commerce/api.ts. Method names are matched case-insensitively under the base path. See docs/extend-commerce-api.md.',
 		},
 		servers: [{ url: 'http://127.0.0.1:{port}/demo-tenant/api', variables: { port: { default: '8787' } }, description: 'The sandbox back office (the base path is a tenant prefix; clients keep it)' }],
 		security: [{ apiKey: [] }, { bearer: [] }, { basic: [] }, { oauth2: ['api'] }],

@@ -5,11 +5,12 @@
  */
 import { ASSUMED_ORDER, WEBHOOK_DETAIL_FIELDS } from '../../nodes/shared/extend-commerce/api';
 import { DEFAULT_CHOICES, type BackOfficeChoices } from './choices';
+import { CUSTOMER_ORDER_MODEL, DOCUMENTED_INACTIVE_ROW } from './documented';
 import { ApiError, utc } from './http';
 import type { Notice } from './notices';
 import type { Store } from './store';
 import type { OrderHeader, OrderRow, OrderRowInput, PickInput, StoredOrder } from './types';
-import { badField, booleanAt, dateAt, isObject, numberAt, objectAt, stringAt, unknownValue, type Json } from './validate';
+import { badField, checkFields, isObject, objectAt, stringAt, unknownValue, type Json } from './validate';
 
 type IncomingRow = OrderRowInput;
 
@@ -18,45 +19,31 @@ const orderNotice = (action: Notice['action'], order: StoredOrder): Notice => ({
 	details: { [WEBHOOK_DETAIL_FIELDS.orderNumber]: order.orderNumber },
 });
 
+/** The header by CUSTOMER_ORDER_MODEL (the sandbox's own copy of Extend's samples). */
 function parseHeader(body: Json): OrderHeader {
 	const header = objectAt(body, 'orderHeader', 'orderHeader', true)!;
-	stringAt(header, 'orderType', 'orderHeader.orderType', true);
-	stringAt(header, 'orderNumberExternal', 'orderHeader.orderNumberExternal', true);
-	stringAt(header, 'customerNumber', 'orderHeader.customerNumber', true);
-	dateAt(header, 'askedDeliveryDate', 'orderHeader.askedDeliveryDate');
-	stringAt(header, 'deliveryMethod', 'orderHeader.deliveryMethod', false);
-	booleanAt(header, 'freightFree', 'orderHeader.freightFree');
-	booleanAt(header, 'partialDelivery', 'orderHeader.partialDelivery');
-	const promotion = objectAt(header, 'Promotion', 'orderHeader.Promotion', false);
-	if (promotion) {
-		booleanAt(promotion, 'usePromotions', 'orderHeader.Promotion.usePromotions');
-		stringAt(promotion, 'promotionCode', 'orderHeader.Promotion.promotionCode', false);
-	}
+	checkFields(header, CUSTOMER_ORDER_MODEL.orderHeader, 'orderHeader');
+	if (isObject(header.Promotion)) checkFields(header.Promotion, CUSTOMER_ORDER_MODEL['orderHeader.Promotion'], 'orderHeader.Promotion');
 	return header as OrderHeader;
 }
 
+/** A row by CUSTOMER_ORDER_MODEL; a cancel row (and any row of a change) may leave out salesData. */
 function parseRow(value: unknown, field: string, forCreate: boolean): IncomingRow {
 	if (!isObject(value)) throw badField(field, 'must be a JSON object.');
-	const product = objectAt(value, 'product', `${field}.product`, true)!;
-	stringAt(product, 'productNumber', `${field}.product.productNumber`, true);
 	const rowOperation = stringAt(value, 'rowOperation', `${field}.rowOperation`, false);
-	if (rowOperation !== undefined && rowOperation !== ASSUMED_ORDER.inactiveRowOperation) {
-		throw badField(`${field}.rowOperation`, `must be '${ASSUMED_ORDER.inactiveRowOperation}' (to cancel the row) or left out, got '${rowOperation.slice(0, 30)}'.`);
-	}
 	const cancelling = rowOperation !== undefined;
-	const salesData = objectAt(value, 'salesData', `${field}.salesData`, forCreate && !cancelling);
-	if (salesData) {
-		const quantity = numberAt(salesData, 'quantity', `${field}.salesData.quantity`, !cancelling);
-		if (quantity !== undefined && quantity <= 0 && !cancelling) throw badField(`${field}.salesData.quantity`, `must be more than 0, got ${quantity}.`);
-		stringAt(salesData, 'unit', `${field}.salesData.unit`, false);
-		numberAt(salesData, 'unitPrice', `${field}.salesData.unitPrice`, false);
-		numberAt(salesData, 'vatPercent', `${field}.salesData.vatPercent`, false);
-		stringAt(salesData, 'currency', `${field}.salesData.currency`, false);
+	checkFields(value, CUSTOMER_ORDER_MODEL.orderRows, field, forCreate && !cancelling ? [] : ['salesData']);
+	checkFields(value.product as Json, CUSTOMER_ORDER_MODEL['orderRows.product'], `${field}.product`);
+	if (rowOperation !== undefined && rowOperation !== DOCUMENTED_INACTIVE_ROW) {
+		throw badField(`${field}.rowOperation`, `must be '${DOCUMENTED_INACTIVE_ROW}' (to cancel the row) or left out, got '${rowOperation.slice(0, 30)}'.`);
 	}
-	stringAt(value, 'supplyMode', `${field}.supplyMode`, false);
-	stringAt(value, 'warehouse', `${field}.warehouse`, false);
-	const external = objectAt(value, 'externalRow', `${field}.externalRow`, false);
-	if (external && external.externalPosition !== undefined && typeof external.externalPosition !== 'number' && typeof external.externalPosition !== 'string') {
+	if (isObject(value.salesData)) {
+		checkFields(value.salesData, CUSTOMER_ORDER_MODEL['orderRows.salesData'], `${field}.salesData`, cancelling ? ['quantity'] : []);
+		const quantity = value.salesData.quantity;
+		if (typeof quantity === 'number' && quantity <= 0 && !cancelling) throw badField(`${field}.salesData.quantity`, `must be more than 0, got ${quantity}.`);
+	}
+	const external = value.externalRow;
+	if (isObject(external) && external.externalPosition !== undefined && typeof external.externalPosition !== 'number' && typeof external.externalPosition !== 'string') {
 		throw badField(`${field}.externalRow.externalPosition`, 'must be a number or a string.');
 	}
 	return value as IncomingRow;
@@ -95,7 +82,7 @@ function checkRowReferences(store: Store, row: IncomingRow, field: string): void
 }
 
 function stored(row: IncomingRow, position: number, warehouse: string | undefined): OrderRow {
-	const inactive = row.rowOperation === ASSUMED_ORDER.inactiveRowOperation;
+	const inactive = row.rowOperation === DOCUMENTED_INACTIVE_ROW;
 	return { ...row, ...(warehouse !== undefined ? { warehouse } : {}), rowPosition: position, rowStatus: inactive ? 'Inactive' : 'Active' };
 }
 
@@ -165,7 +152,7 @@ export function updateOrder(store: Store, orderNumber: string, body: Json, now: 
 		const field = `orderRows[${i}]`;
 		const position = positionOf(row);
 		const active = order.orderRows.filter((r) => r.rowStatus === 'Active');
-		if (row.rowOperation === ASSUMED_ORDER.inactiveRowOperation && row.warehouse !== undefined) {
+		if (row.rowOperation === DOCUMENTED_INACTIVE_ROW && row.warehouse !== undefined) {
 			const target =
 				position !== undefined
 					? active.find((r) => positionOf(r) === position && r.warehouse === row.warehouse)
@@ -174,7 +161,7 @@ export function updateOrder(store: Store, orderNumber: string, body: Json, now: 
 				throw new ApiError(422, `${field}: order ${order.orderNumber} has no active row ${position !== undefined ? `with externalPosition ${position}` : `for product '${row.product.productNumber}'`} in warehouse '${row.warehouse}'.`, { field });
 			}
 			target.rowStatus = 'Inactive';
-			target.rowOperation = ASSUMED_ORDER.inactiveRowOperation;
+			target.rowOperation = DOCUMENTED_INACTIVE_ROW;
 			return;
 		}
 		const same = row.rowOperation === undefined && position !== undefined ? active.find((r) => positionOf(r) === position) : undefined;

@@ -5,11 +5,12 @@
  * limit the answer is 429.
  */
 import { RATE_LIMIT_HEADERS } from '../../nodes/shared/extend-commerce/api';
+import { DOCUMENTED_LIMIT_HEADER, DOCUMENTED_STANDARD_LIMIT } from './documented';
 import { groupOf } from './routes';
 import { RATE_LIMIT_GROUPS, type RateLimitGrouping, type RateLimitWindow } from './types';
 
 /** Documented: "300 would be Standard limit". The window is not published; the sandbox uses a minute. */
-export const STANDARD_LIMIT: RateLimitWindow = { limit: 300, windowSeconds: 60 };
+export const STANDARD_LIMIT: RateLimitWindow = { limit: DOCUMENTED_STANDARD_LIMIT, windowSeconds: 60 };
 
 /** The live settings the limiter reads on every request. */
 export interface RateLimitSettings {
@@ -90,7 +91,8 @@ export class RateLimiter {
 			resetSeconds,
 			window,
 			headers: {
-				[RATE_LIMIT_HEADERS.limit]: String(limit),
+				[DOCUMENTED_LIMIT_HEADER]: String(limit),
+				// ASSUMED names (Extend shows only the first of its three headers).
 				[RATE_LIMIT_HEADERS.remaining]: String(Math.max(0, limit - counter.used)),
 				[RATE_LIMIT_HEADERS.reset]: String(resetSeconds),
 			},

@@ -1,10 +1,12 @@
 /**
- * The API routes, relative to the tenant's base path. Method names are matched case-insensitively
+ * The API routes, relative to the tenant's base path: the documented methods from the sandbox's own
+ * copy (documented.ts), the assumed product resource from the node's api.ts. Method names are matched case-insensitively
  * because Extend writes both `CustomerOrders` and `customerorders/{id}`; the base path itself is
  * matched exactly. Handlers run synchronously once the body is read, so each request's change is
  * atomic with respect to other requests.
  */
 import { EXTEND_PATHS } from '../../nodes/shared/extend-commerce/api';
+import { DOCUMENTED_PATHS } from './documented';
 import type { Caller } from './auth';
 import { availabilityJson, getProduct, putProduct } from './catalog';
 import { listAnswer, orderAnswer, type BackOfficeChoices } from './choices';
@@ -43,7 +45,7 @@ export interface Route {
 	handle(ctx: RouteContext): Reply;
 }
 
-/** The path template of one of EXTEND_PATHS' functions, with `{name}` where its argument goes. */
+/** The path template of a path function (documented, or the assumed product path), with `{name}` where its argument goes. */
 function template(path: (value: string) => string, name: string): string {
 	return `/${path('\u0000').replace(encodeURIComponent('\u0000'), `{${name}}`)}`;
 }
@@ -56,7 +58,7 @@ function requireBody(ctx: RouteContext): Json {
 export const routes: Route[] = [
 	{
 		method: 'POST',
-		template: `/${EXTEND_PATHS.customerOrders}`,
+		template: `/${DOCUMENTED_PATHS.customerOrders}`,
 		group: 'orders',
 		write: true,
 		handle(ctx) {
@@ -66,7 +68,7 @@ export const routes: Route[] = [
 	},
 	{
 		method: 'GET',
-		template: `/${EXTEND_PATHS.customerOrders}`,
+		template: `/${DOCUMENTED_PATHS.customerOrders}`,
 		group: 'reads',
 		write: false,
 		handle(ctx) {
@@ -82,14 +84,14 @@ export const routes: Route[] = [
 	},
 	{
 		method: 'GET',
-		template: template(EXTEND_PATHS.customerOrder, 'orderNumber'),
+		template: template(DOCUMENTED_PATHS.customerOrder, 'orderNumber'),
 		group: 'reads',
 		write: false,
 		handle: (ctx) => ({ status: 200, body: orderAnswer(findOrder(ctx.store, ctx.params.orderNumber), ctx.choices) }),
 	},
 	{
 		method: 'PUT',
-		template: template(EXTEND_PATHS.customerOrder, 'orderNumber'),
+		template: template(DOCUMENTED_PATHS.customerOrder, 'orderNumber'),
 		group: 'orders',
 		write: true,
 		handle(ctx) {
@@ -99,7 +101,7 @@ export const routes: Route[] = [
 	},
 	{
 		method: 'GET',
-		template: `/${EXTEND_PATHS.productAvailability}`,
+		template: `/${DOCUMENTED_PATHS.productAvailability}`,
 		group: 'reads',
 		write: false,
 		handle(ctx) {

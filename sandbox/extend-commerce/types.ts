@@ -1,13 +1,13 @@
 /**
  * The public interface of the sandbox back office: what `startBackOffice()` takes and returns,
- * and the shapes of what it stores. The API paths and field names come from
- * nodes/shared/extend-commerce/api.ts; everything Extend does not publish is a sandbox choice,
- * listed in docs/extend-commerce-api.md.
+ * and the shapes of what it stores. What Extend documents is the sandbox's own copy
+ * (documented.ts); what it does not publish comes from the node's assumptions
+ * (nodes/shared/extend-commerce/api.ts) or is a sandbox choice, listed in docs/extend-commerce-api.md.
  */
-import type { WebhookEvent } from '../../nodes/shared/extend-commerce/api';
 import type { BackOfficeChoices, BackOfficeChoicesInput } from './choices';
+import type { WebhookEvent } from './documented';
 
-export type { WebhookEvent } from '../../nodes/shared/extend-commerce/api';
+export type { WebhookEvent } from './documented';
 
 /** The four ways a client may authenticate (Extend publishes none, so the sandbox offers all). */
 export type AuthMode = 'apiKey' | 'bearer' | 'basic' | 'oauth2';
@@ -144,17 +144,17 @@ export interface StoredOrder {
 /** The assumed product document (ASSUMED_PRODUCT_FIELDS); unknown fields are kept. */
 export interface StoredProduct {
 	productNumber: string;
-	parentProductNumber?: string | null;
+	parentProductNumber?: string;
 	name?: string;
 	unit?: string;
 	price?: number;
 	vatPercent?: number;
 	currency?: string;
-	gtin?: string | null;
-	weight?: number | null;
-	length?: number | null;
-	width?: number | null;
-	height?: number | null;
+	gtin?: string;
+	weight?: number;
+	length?: number;
+	width?: number;
+	height?: number;
 	active?: boolean;
 	/** Sandbox: UTC timestamps. */
 	created: string;
@@ -250,7 +250,7 @@ export interface BackOfficeOptions {
 	host?: string;
 	/** Port (default 0 = a free port). */
 	port?: number;
-	/** The tenant's API path prefix; paths of EXTEND_PATHS go under it. Default '/demo-tenant/api'. */
+	/** The tenant's API path prefix; the API's paths go under it. Default '/demo-tenant/api'. */
 	basePath?: string;
 	/** Persistence folder; omitted = in memory only. */
 	dataDir?: string;

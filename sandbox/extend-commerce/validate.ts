@@ -1,7 +1,10 @@
 /**
  * Field checks that answer like an ERP: a 400 naming the field and what to send for a malformed
  * body, a 422 naming the value for a reference to master data the back office does not know.
+ * Extend's documented models never take null for a value, so a null is refused like any other
+ * wrong type: a client leaves out what it does not know.
  */
+import type { FieldRule } from './documented';
 import { ApiError } from './http';
 
 export type Json = Record<string, unknown>;
@@ -14,6 +17,10 @@ export function badField(field: string, message: string): ApiError {
 	return new ApiError(400, `${field} ${message}`, { field });
 }
 
+export function nullField(field: string): ApiError {
+	return badField(field, 'is null; leave the field out when there is no value.');
+}
+
 export function unknownValue(field: string, value: string, what: string, known: readonly string[]): ApiError {
 	const listed = known.length > 12 ? `${known.slice(0, 12).join(', ')}, …` : known.join(', ');
 	return new ApiError(422, `${field}: ${what} '${value}' does not exist in Extend Commerce${known.length ? ` (known: ${listed})` : ''}.`, { field, value });
@@ -21,20 +28,22 @@ export function unknownValue(field: string, value: string, what: string, known: 
 
 export function objectAt(parent: Json, key: string, field: string, required: boolean): Json | undefined {
 	const value = parent[key];
-	if (value === undefined || (value === null && !required)) {
+	if (value === undefined) {
 		if (required) throw badField(field, 'is required (a JSON object).');
 		return undefined;
 	}
+	if (value === null) throw nullField(field);
 	if (!isObject(value)) throw badField(field, 'must be a JSON object.');
 	return value;
 }
 
 export function stringAt(parent: Json, key: string, field: string, required: boolean): string | undefined {
 	const value = parent[key];
-	if (value === undefined || (value === null && !required)) {
+	if (value === undefined) {
 		if (required) throw badField(field, 'is required (a non-empty string).');
 		return undefined;
 	}
+	if (value === null) throw nullField(field);
 	if (typeof value !== 'string' || value.trim() === '') throw badField(field, `must be a non-empty string, got ${describe(value)}.`);
 	return value;
 }
@@ -42,10 +51,11 @@ export function stringAt(parent: Json, key: string, field: string, required: boo
 /** Extend's samples send quantities, prices and VAT as JSON numbers; a decimal string is refused. */
 export function numberAt(parent: Json, key: string, field: string, required: boolean): number | undefined {
 	const value = parent[key];
-	if (value === undefined || (value === null && !required)) {
+	if (value === undefined) {
 		if (required) throw badField(field, 'is required (a JSON number).');
 		return undefined;
 	}
+	if (value === null) throw nullField(field);
 	if (typeof value !== 'number' || !Number.isFinite(value)) {
 		throw badField(field, `must be a JSON number (e.g. 59.97, not "59.97"), got ${describe(value)}.`);
 	}
@@ -54,7 +64,8 @@ export function numberAt(parent: Json, key: string, field: string, required: boo
 
 export function booleanAt(parent: Json, key: string, field: string): boolean | undefined {
 	const value = parent[key];
-	if (value === undefined || value === null) return undefined;
+	if (value === undefined) return undefined;
+	if (value === null) throw nullField(field);
 	if (typeof value !== 'boolean') throw badField(field, `must be true or false, got ${describe(value)}.`);
 	return value;
 }
@@ -81,4 +92,33 @@ export function describe(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'an array';
 	return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+}
+
+/**
+ * Checks each field of `rules` in `parent` (named `${prefix}.${key}`): its type, and its presence
+ * when required — unless listed in `notRequired` (e.g. a cancel row needs no salesData).
+ */
+export function checkFields(parent: Json, rules: Readonly<Record<string, FieldRule>>, prefix: string, notRequired: readonly string[] = []): void {
+	for (const [key, rule] of Object.entries(rules)) {
+		const field = `${prefix}.${key}`;
+		const required = rule.required === true && !notRequired.includes(key);
+		if (required && parent[key] === undefined && (rule.type === 'boolean' || rule.type === 'date')) throw badField(field, 'is required.');
+		switch (rule.type) {
+			case 'string':
+				stringAt(parent, key, field, required);
+				break;
+			case 'number':
+				numberAt(parent, key, field, required);
+				break;
+			case 'boolean':
+				booleanAt(parent, key, field);
+				break;
+			case 'date':
+				dateAt(parent, key, field);
+				break;
+			case 'object':
+				objectAt(parent, key, field, required);
+				break;
+		}
+	}
 }

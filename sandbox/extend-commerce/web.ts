@@ -4,7 +4,7 @@
  * warehouse (reserve, pick, cancel an order; set a balance), which fire the webhooks.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { WEBHOOK_EVENTS } from '../../nodes/shared/extend-commerce/api';
+import { DOCUMENTED_WEBHOOK_EVENTS as WEBHOOK_EVENTS } from './documented';
 import { ApiError, readBody, sendError } from './http';
 import type { BackOffice, WebhookEvent } from './types';
 

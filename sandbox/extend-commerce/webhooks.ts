@@ -7,7 +7,7 @@
  * the delay doubling from `firstDelayMs`.
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { WEBHOOK_EVENTS, WEBHOOK_SIGNATURE_HEADER } from '../../nodes/shared/extend-commerce/api';
+import { DOCUMENTED_SIGNATURE_HEADER, DOCUMENTED_SIGNATURE_PREFIX, DOCUMENTED_WEBHOOK_EVENTS as WEBHOOK_EVENTS } from './documented';
 import { utc } from './http';
 import type { Notice } from './notices';
 import type { Store } from './store';
@@ -18,7 +18,7 @@ const DELIVERY_LOG_LIMIT = 10_000;
 
 /** `sha256=` + upper-case hex HMAC-SHA256 of the raw body, keyed with the secret (UTF-8). */
 export function signBody(secret: string, rawBody: string | Buffer): string {
-	return `sha256=${createHmac('sha256', secret).update(rawBody).digest('hex').toUpperCase()}`;
+	return `${DOCUMENTED_SIGNATURE_PREFIX}${createHmac('sha256', secret).update(rawBody).digest('hex').toUpperCase()}`;
 }
 
 export function checkRegistration(input: WebhookRegistrationInput): void {
@@ -112,7 +112,7 @@ export class Webhooks {
 			try {
 				const response = await fetch(registration.url, {
 					method: 'POST',
-					headers: { 'Content-Type': 'application/json', [WEBHOOK_SIGNATURE_HEADER]: signature },
+					headers: { 'Content-Type': 'application/json', [DOCUMENTED_SIGNATURE_HEADER]: signature },
 					body,
 					signal: AbortSignal.timeout(this.retry.timeoutMs),
 				});

@@ -74,6 +74,8 @@ describe('POST CustomerOrders', () => {
 		['a date without offset', (b) => ((b.orderHeader as Record<string, unknown>).askedDeliveryDate = '25/12/2019'), 400, 'orderHeader.askedDeliveryDate', 'ISO 8601'],
 		['no rows', (b) => (b.orderRows = []), 400, 'orderRows', 'non-empty array'],
 		['an unknown row operation', (b) => ((b.orderRows[0] as Record<string, unknown>).rowOperation = 'Delete'), 400, 'orderRows[0].rowOperation', "must be 'Inactive'"],
+		['a null for an optional field (Extend\'s models take none)', (b) => ((b.orderHeader as Record<string, unknown>).deliveryMethod = null), 400, 'orderHeader.deliveryMethod', 'is null; leave the field out'],
+		['a null VAT', (b) => ((b.orderRows[0].salesData as Record<string, unknown>).vatPercent = null), 400, 'orderRows[0].salesData.vatPercent', 'is null; leave the field out'],
 	];
 
 	it.each(refusals)('refuses %s (status, field and message named), and stores nothing', async (_what, change, status, field, message) => {

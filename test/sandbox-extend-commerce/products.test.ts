@@ -13,7 +13,6 @@ const tee = {
 	weight: 0.2,
 	length: 30,
 	width: 20,
-	height: null,
 	active: true,
 };
 
@@ -56,6 +55,8 @@ describe('the assumed product resource Products/{productNumber}', () => {
 		['a price as a string', { price: '19.99' }, 400, 'price must be a JSON number'],
 		['a product number other than the path', { productNumber: 'OTHER' }, 400, "differs from the product number in the path"],
 		['active as a string', { active: 'yes' }, 400, 'active must be true or false'],
+		['a null (Extend\'s models take none)', { height: null }, 400, 'height is null; leave the field out'],
+		['a null parent', { parentProductNumber: null }, 400, 'parentProductNumber is null; leave the field out'],
 	])('refuses %s', async (_what, change, status, message) => {
 		const answer = await call(office, 'PUT', '/Products/TEE-BLUE-L', { body: { ...tee, ...change } });
 		expect(answer.status).toBe(status);

@@ -3,8 +3,11 @@
  * `Products/{productNumber}` (Extend documents no product method; see ASSUMED_PRODUCT_FIELDS).
  * Only productNumber = SKU follows from the documented order rows. Stock is not part of the
  * document on purpose: Extend is the balance master, and a stock-only change in WooCommerce
- * must cause no product write (no ping-pong with the stock flowing back).
+ * must cause no product write (no ping-pong with the stock flowing back). What WooCommerce does
+ * not have (no GTIN, no dimensions, no parent) is left out, never sent as null: Extend's documented
+ * models never take null for a value.
  */
+import { ASSUMED_PRODUCT_FIELDS } from '../extend-commerce/api';
 import { FieldReader, MappingError, isObject, type JsonObject } from './fields';
 import { toJsonNumber } from './extendNumbers';
 
@@ -17,19 +20,20 @@ export interface ProductMappingSettings {
 	vatByTaxClass: Readonly<Record<string, string>>;
 }
 
+/** The document; a field WooCommerce has no value for is absent. */
 export interface ExtendProduct {
 	productNumber: string;
-	parentProductNumber: string | null;
+	parentProductNumber?: string;
 	name: string;
 	unit: string;
-	price: number | null;
+	price?: number;
 	vatPercent: number;
 	currency: string;
-	gtin: string | null;
-	weight: number | null;
-	length: number | null;
-	width: number | null;
-	height: number | null;
+	gtin?: string;
+	weight?: number;
+	length?: number;
+	width?: number;
+	height?: number;
 	active: boolean;
 }
 
@@ -44,9 +48,14 @@ function label(kind: string, json: JsonObject, suffix = ''): string {
 	return `${kind} ${typeof id === 'number' || (typeof id === 'string' && id !== '') ? String(id) : '(without id)'}${suffix}`;
 }
 
-function optionalNumber(r: FieldReader, field: string): number | null {
+function optionalNumber(r: FieldReader, field: string): number | undefined {
 	const value = r.optionalDecimal(field);
-	return value === null ? null : toJsonNumber(value);
+	return value === null ? undefined : toJsonNumber(value);
+}
+
+/** The fields with a value, in the document's order. */
+function withValues<T extends object>(document: T): T {
+	return Object.fromEntries(Object.entries(document).filter(([, value]) => value !== undefined && value !== null)) as T;
 }
 
 function vatOf(r: FieldReader, settings: ProductMappingSettings): number {
@@ -55,7 +64,7 @@ function vatOf(r: FieldReader, settings: ProductMappingSettings): number {
 	return toJsonNumber(percent);
 }
 
-function documentOf(r: FieldReader, name: string, parentProductNumber: string | null, settings: ProductMappingSettings): ExtendProduct {
+function documentOf(r: FieldReader, name: string, parentProductNumber: string | undefined, settings: ProductMappingSettings): ExtendProduct {
 	const sku = r.text('sku').trim();
 	if (!sku) {
 		throw r.fail('sku', 'is empty', 'Extend order rows refer to products by SKU, so a product without one cannot be sent: give it a SKU in WooCommerce.');
@@ -63,21 +72,21 @@ function documentOf(r: FieldReader, name: string, parentProductNumber: string | 
 	const dimensions = r.object('dimensions');
 	const gtin = r.text('global_unique_id').trim();
 	const price = r.has('regular_price') ? r.money('regular_price') : r.has('price') ? r.money('price') : null;
-	return {
+	return withValues({
 		productNumber: sku,
 		parentProductNumber,
 		name,
 		unit: settings.unit,
-		price: price === null ? null : toJsonNumber(price),
+		price: price === null ? undefined : toJsonNumber(price),
 		vatPercent: vatOf(r, settings),
 		currency: settings.currency,
-		gtin: gtin === '' ? null : gtin,
+		gtin: gtin === '' ? undefined : gtin,
 		weight: optionalNumber(r, 'weight'),
 		length: optionalNumber(dimensions, 'length'),
 		width: optionalNumber(dimensions, 'width'),
 		height: optionalNumber(dimensions, 'height'),
 		active: r.text('status') === 'publish',
-	};
+	});
 }
 
 function attempt(json: JsonObject, recordLabel: string, build: (r: FieldReader) => ExtendProduct): MappedProduct {
@@ -97,19 +106,19 @@ function attempt(json: JsonObject, recordLabel: string, build: (r: FieldReader) 
  * One input item → its product documents: the product itself, and for a variable product with
  * embedded variation objects one document per variation (parentProductNumber = the parent's SKU,
  * name "Parent – Red, M"). A variation item on its own maps alone (its parent's SKU is unknown
- * there, so parentProductNumber is null). Each record maps or fails on its own.
+ * there, so parentProductNumber is left out). Each record maps or fails on its own.
  */
 export function mapProductToExtend(product: unknown, settings: ProductMappingSettings): MappedProduct[] {
 	if (!isObject(product)) {
 		return [{ ok: false, wooCommerceId: '', label: 'product', error: new MappingError('product', 'json', 'is not a WooCommerce product object') }];
 	}
 	if (product.type === 'variation') {
-		return [attempt(product, label('variation', product), (r) => documentOf(r, r.text('name'), null, settings))];
+		return [attempt(product, label('variation', product), (r) => documentOf(r, r.text('name'), undefined, settings))];
 	}
 	const parentLabel = label('product', product);
 	const parentName = typeof product.name === 'string' ? product.name : '';
-	const results: MappedProduct[] = [attempt(product, parentLabel, (r) => documentOf(r, parentName, null, settings))];
-	const parentSku = results[0].ok ? results[0].document.productNumber : null;
+	const results: MappedProduct[] = [attempt(product, parentLabel, (r) => documentOf(r, parentName, undefined, settings))];
+	const parentSku = results[0].ok ? results[0].document.productNumber : undefined;
 	const variations = Array.isArray(product.variations) ? product.variations.filter(isObject) : [];
 	for (const variation of variations) {
 		const variationLabel = label('variation', variation, ` of ${parentLabel}`);
@@ -120,14 +129,16 @@ export function mapProductToExtend(product: unknown, settings: ProductMappingSet
 }
 
 /**
- * Whether Extend already holds this document: every field this package sends equals the held
- * one (numbers by value; null matches a missing field). Fields Extend adds are ignored.
+ * Whether Extend already holds this document: every product field this package writes equals the
+ * held one (numbers by value; a field left out matches one Extend holds empty or not at all).
+ * Fields Extend adds are ignored.
  */
 export function sameProduct(sent: ExtendProduct, held: unknown): boolean {
 	if (!isObject(held)) return false;
-	for (const [field, value] of Object.entries(sent)) {
+	for (const field of ASSUMED_PRODUCT_FIELDS) {
+		const value = (sent as unknown as Record<string, unknown>)[field];
 		const existing = held[field];
-		if (value === null) {
+		if (value === undefined) {
 			if (existing !== null && existing !== undefined && existing !== '') return false;
 			continue;
 		}

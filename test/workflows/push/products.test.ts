@@ -37,9 +37,10 @@ describe('Product → Create or Update (WooCommerce Fetch → Extend Commerce, W
 		const stored = new Map(office.data.products().map((p) => [p.productNumber, p]));
 		expect(stored.size).toBe(products.length + variations.length);
 		for (const product of products) {
+			// Nothing WooCommerce lacks is sent as null: a product has no parent field at all.
+			expect(stored.get(product.sku)).not.toHaveProperty('parentProductNumber');
 			expect(stored.get(product.sku)).toMatchObject({
 				productNumber: product.sku,
-				parentProductNumber: null,
 				name: product.name,
 				unit: 'ST',
 				price: Number(product.regular_price || product.price),

@@ -26,6 +26,18 @@ describe('rate limits (WorkflowExecute against the sandbox back office)', () => 
 		expect(office.log.filter((entry) => entry.status === 429)).toHaveLength(0);
 	});
 
+	it('learns that lookups and creates share one limit (sandbox grouping "shared"): only the requests in flight when it first ran out are answered 429', async () => {
+		const orders = manyOrders(20);
+		office = await startOffice(skusOf(orders), { rateLimitGrouping: 'shared', rateLimit: { limit: 12, windowSeconds: 2 } });
+		const result = await runPush(office, { resource: 'order', items: orders, parameters: { options: { concurrency: 4 } } });
+		expect(result.error).toBeUndefined();
+		expect(outputsOf(result).results.every((r) => r.outcome === 'created')).toBe(true);
+		expect(office.data.orders()).toHaveLength(20);
+		// 40 requests through one window of 12 per 2 s: four windows, but 429s only for the (at most
+		// four) requests in flight when the first one ran out; after that the two are paced as one.
+		expect(office.log.filter((entry) => entry.status === 429).length).toBeLessThanOrEqual(4);
+	});
+
 	it('a 429 storm — more requests in flight than the window allows, before any header was seen — is waited out while retries remain', async () => {
 		const orders = manyOrders(8);
 		office = await startOffice(skusOf(orders), { retryAfter: true, rateLimits: { reads: { limit: 3, windowSeconds: 1 }, orders: { limit: 3, windowSeconds: 1 } } });
