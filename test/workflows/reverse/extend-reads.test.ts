@@ -120,7 +120,8 @@ describe('Extend Commerce node: balances it cannot read are never dropped', () =
 			expect(run.status).toBe('success');
 			const outputs = run.outputs['Extend Commerce'];
 			expect(outputs[0].map((item) => item.json.productNumber)).toEqual(['P-1']);
-			expect(outputs[2].map((item) => item.json.message)).toEqual(['Balance: Balance 2 from Extend Commerce has no readable "availableBalance": it holds null']);
+			// n8n's error output comes after the node's own outputs (Results, Next Cursor, Rejected records).
+			expect(outputs[3].map((item) => item.json.message)).toEqual(['Balance: Balance 2 from Extend Commerce has no readable "availableBalance": it holds null']);
 			const stopped = await runWorkflow(readWorkflow(parameters), { credentials: credentialsFor(extend.url) });
 			expect(stopped.status).toBe('error');
 		} finally {

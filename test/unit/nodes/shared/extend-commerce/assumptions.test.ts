@@ -43,7 +43,7 @@ describe('API Adjustments', () => {
 		expect(wrong.message).toBe('API Adjustments: "list.pageSize" must be a text without spaces, e.g. "pageNo", got "page size"');
 		expect(wrong.description).toContain('the default is "pageSize"');
 		expect(failure({ errors: { recordLevelStatuses: 409 } }).message).toBe('API Adjustments: "errors.recordLevelStatuses" must be a list of HTTP statuses from 400 to 599, e.g. [400, 409], got 409');
-		expect(failure({ errors: { recordLevelStatuses: 409 } }).description).toContain('the default is [400, 409, 422]');
+		expect(failure({ errors: { recordLevelStatuses: 409 } }).description).toContain('the default is [400,409,422]');
 		// How a duplicate is answered needs no adjustment: the create looks the order up again after any refusal.
 		expect(failure({ order: { duplicateStatuses: [400] } }).message).toContain('order.duplicateStatuses');
 		expect(failure({ order: { updateMethod: 'DELETE' } }).message).toBe('API Adjustments: "order.updateMethod" must be one of "PUT", "PATCH", "POST", got "DELETE"');
