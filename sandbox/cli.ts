@@ -33,7 +33,7 @@ Back-office flags (sandbox/extend-commerce/cli.ts with the --office- prefix):
   --office-data-dir DIR         keep the back office's state in DIR across restarts (default: memory)
   --office-latency MS           delay per back-office request (default 0)
   … and --office-auth, --office-api-key, --office-bearer, --office-basic, --office-client-id,
-  --office-client-secret, --office-rate-limit, --office-rate-window, --office-retry-after,
+  --office-client-secret, --office-rate-limit, --office-rate-window, --office-rate-grouping, --office-retry-after,
   --office-products, --office-customers, --office-webhook, --office-webhook-secret, --office-webhook-events,
   --office-choices
 
