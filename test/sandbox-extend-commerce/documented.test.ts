@@ -16,7 +16,7 @@ import { call, orderBody } from './helpers';
 const SANDBOX = path.join(__dirname, '../../sandbox/extend-commerce');
 
 /** What the sandbox may take from the node: only what Extend does not document (one choice, shared). */
-const ASSUMED_ONLY = new Set(['ASSUMED_LIST', 'ASSUMED_ORDER', 'ASSUMED_AVAILABILITY', 'RATE_LIMIT_HEADERS', 'EXTEND_PATHS', 'WEBHOOK_DETAIL_FIELDS']);
+const ASSUMED_ONLY = new Set(['ASSUMED_LIST', 'ASSUMED_ORDER', 'ASSUMED_ORDER_DETAIL', 'ASSUMED_AVAILABILITY', 'RATE_LIMIT_HEADERS', 'EXTEND_PATHS', 'WEBHOOK_DETAIL_FIELDS']);
 
 describe('the sandbox keeps its own copy of what Extend documents', () => {
 	it('imports from the node\'s api.ts only assumptions, never the documented events, signature header, paths or order model', () => {
