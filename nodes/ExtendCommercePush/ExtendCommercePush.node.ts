@@ -38,8 +38,9 @@ export class ExtendCommercePush implements INodeType {
 		icon: { light: 'file:../../icons/extendCommerce.svg', dark: 'file:../../icons/extendCommerce.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ {"order:create": "Create orders", "product:upsert": "Create or update products"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
-		description: 'Send WooCommerce orders to Extend Commerce (its documented CustomerOrders method) and products (an assumed product resource), and read orders and balances back',
+		// The subtitle says what goes where, so it adds to a node named after its action ("Create orders").
+		subtitle: '={{ {"order:create": "Send orders to Extend", "product:upsert": "Send products to Extend", "order:get": "Read an order from Extend", "productAvailability:getChanged": "Read balances from Extend"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+		description: 'Send WooCommerce orders and products to Extend Commerce, and read orders and available balances back. Its trigger is Extend Commerce Trigger.',
 		defaults: { name: 'Extend Commerce' },
 		// Every operation writes to the back office: none is offered to AI agents.
 		usableAsTool: undefined,

@@ -270,7 +270,7 @@ async function runFromEditor(page: Page): Promise<void> {
 	check(problem === 0, 'the run ends without "Problem in node"');
 }
 
-const storeDefaultName = readme('"WooCommerce Store Connection (Extend Commerce) account"').replace(/"/g, '');
+const storeDefaultName = readme('"WooCommerce Store (Extend Commerce) account"').replace(/"/g, '');
 const backOfficeDefaultName = readme('"Extend Commerce Back Office account"').replace(/"/g, '');
 
 async function main(): Promise<void> {
@@ -326,7 +326,7 @@ async function main(): Promise<void> {
 	});
 
 	// "Credentials": the store connection, field for field as the README's table lists it.
-	const storeType = readme('**WooCommerce Store Connection (Extend Commerce) API**').replace(/\*/g, '');
+	const storeType = readme('**WooCommerce Store (Extend Commerce) API**').replace(/\*/g, '');
 	await step('Store credential form', page, async () => {
 		await openCredentialType(page, storeType);
 		const labels = await labelsOf(dialog(page));

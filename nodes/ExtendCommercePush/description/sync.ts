@@ -29,7 +29,7 @@ export function syncProperties(resources: string[], operations?: string[]): INod
 			placeholder: 'Empty: the WooCommerce Fetch node before this one',
 			displayOptions: { show: { resource: resources, ...only, cursorMode: ['syncWindow'] } },
 			description:
-				'The window the fetch node read (its second output, "Sync Window"). Leave it empty: this node finds the WooCommerce Fetch node its input comes from, whatever it is called. Fill it only when several fetch nodes come before this one.',
+				'The window the fetch node read (its second output, "Window"). Leave it empty: this node finds the WooCommerce Fetch node its input comes from, whatever it is called. Fill it only when several fetch nodes come before this one.',
 		},
 	];
 }
