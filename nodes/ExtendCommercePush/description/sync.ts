@@ -44,7 +44,7 @@ export function requestOptions(): INodeProperties[] {
 			default: 4,
 			typeOptions: { minValue: 1, maxValue: 16 },
 			description:
-				'How many requests are sent to Extend Commerce at the same time. Requests are also paced by the x-ratelimit-remaining and x-ratelimit-reset headers (Extend documents x-ratelimit-limit; the other two names are assumed).',
+				'How many requests are sent to Extend Commerce at the same time. Requests also slow down when Extend says its rate limit is near (how Extend says so is partly assumed, see the README).',
 		},
 		{
 			displayName: 'Retries',

@@ -72,7 +72,8 @@ describe('the Extend Commerce node in the editor', () => {
 	it('says in the editor which choices rest on an assumption about Extend', () => {
 		const text = (name: string) => JSON.stringify(description.properties.filter((p) => p.name === name));
 		expect(text('pricesIncludeVat')).toMatch(/Extend does not document which it expects; assumed/);
-		expect(text('productNotice')).toMatch(/Extend does not document a product method: the Products\/\{productNumber\} resource is assumed/);
+		expect(text('productNotice')).toMatch(/Extend does not document how products are written: that part is assumed/);
+		expect(text('statusesToSend')).toMatch(/Extend does not document how an order is changed: that part is assumed/);
 		expect(text('options')).toMatch(/Extend documents no freight field/);
 	});
 
