@@ -1,8 +1,13 @@
 /** What all four nodes show in the editor, checked together: credential slots, defaults, words. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { NodeHelpers } from 'n8n-workflow';
 import type { INode, INodeCredentialDescription, INodeParameters, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
+import { ExtendCommerceApi } from '../../../credentials/ExtendCommerceApi.credentials';
+import { ExtendCommerceConnectionApi } from '../../../credentials/ExtendCommerceConnectionApi.credentials';
+import { ExtendCommerceOAuth2Api } from '../../../credentials/ExtendCommerceOAuth2Api.credentials';
+import { ExtendCommerceWebhookApi } from '../../../credentials/ExtendCommerceWebhookApi.credentials';
 import { ExtendCommercePush } from '../../../nodes/ExtendCommercePush/ExtendCommercePush.node';
 import { ExtendCommerceTrigger } from '../../../nodes/ExtendCommerceTrigger/ExtendCommerceTrigger.node';
 import { WooCommerceFetch } from '../../../nodes/WooCommerceFetch/WooCommerceFetch.node';
@@ -130,5 +135,26 @@ describe('words a shop owner reads in the panel', () => {
 
 	it('explains Aktivt in English where the trigger asks to set it', () => {
 		expect(everything).toMatch(/Aktivt \(Swedish for \\"active\\"\) to True/);
+	});
+});
+
+describe('documentation links', () => {
+	/** GitHub's anchor of a Markdown heading: lower case, punctuation dropped, spaces to hyphens. */
+	const anchors = new Set(
+		readFileSync(path.join(__dirname, '..', '..', '..', 'README.md'), 'utf8')
+			.split('\n')
+			.filter((line) => /^#{1,6} /.test(line))
+			.map((line) => line.replace(/^#+ /, '').trim().toLowerCase().replace(/[^\p{L}\p{N} -]/gu, '').replace(/ /g, '-')),
+	);
+	const links = [
+		...readdirSync(path.join(__dirname, '..', '..', '..', 'nodes'))
+			.map((dir) => path.join(__dirname, '..', '..', '..', 'nodes', dir, `${dir}.node.json`))
+			.filter((file) => existsSync(file))
+			.flatMap((file) => JSON.stringify(JSON.parse(readFileSync(file, 'utf8'))).match(/https:[^"]*#[^"]*/g) ?? []),
+		...[ExtendCommerceApi, ExtendCommerceConnectionApi, ExtendCommerceOAuth2Api, ExtendCommerceWebhookApi].map((Credential) => String(new Credential().documentationUrl)),
+	];
+
+	it.each(links)('%s points to a heading of the README', (link) => {
+		expect(anchors).toContain(link.split('#')[1]);
 	});
 });
