@@ -286,16 +286,21 @@ async function openPanel(page: Page, fromNode?: string, output = 0): Promise<voi
 }
 
 /**
- * Adds a node as a user does: types `search` into the nodes panel and clicks the entry or action
- * `entry`. The node gets n8n's default name; its panel opens (1.x and 2.x both open it).
+ * Adds a node as a user does: types its name into the nodes panel, clicks the entry `entry`, then
+ * its action `action` (the panel's search finds nodes by name, not by action). The node gets n8n's
+ * default name; its panel opens.
  */
-async function addFromPanel(page: Page, search: string, entry: string, fromNode?: string, output = 0): Promise<void> {
+async function addFromPanel(page: Page, entry: string, action?: string, fromNode?: string, output = 0): Promise<void> {
 	await openPanel(page, fromNode, output);
-	await page.keyboard.type(search, { delay: 30 });
+	await page.keyboard.type(entry, { delay: 30 });
 	await page.waitForTimeout(1500);
 	const creator = page.locator('[data-test-id=node-creator]');
 	await creator.getByText(entry, { exact: true }).first().click();
-	await page.waitForTimeout(2000);
+	await page.waitForTimeout(1200);
+	if (action) {
+		await creator.getByText(action, { exact: true }).first().click();
+		await page.waitForTimeout(2000);
+	}
 }
 
 /** Whether any element under `container` whose text is `text` is cut off (an ellipsis or hidden overflow). */
@@ -364,10 +369,12 @@ async function main(): Promise<void> {
 		// n8n's panel drops "Trigger" from a node with several actions; the trigger has one, so it keeps its name.
 		check(items.includes('Extend Commerce Trigger') && README.includes('**Extend Commerce Trigger**'), `the nodes panel lists "Extend Commerce Trigger" by its whole name (${items.join(', ')})`);
 		const entries = page.locator('[data-test-id=node-creator] [data-test-id=item-iterator-item]');
-		const describedAs = async (name: string) => (await entries.filter({ hasText: name }).first().innerText()).split('\n').slice(1).join(' ').trim();
+		// An entry by its name alone (the push node's description names the trigger too).
+		const entry = (name: string) => entries.filter({ has: page.locator('[data-test-id=node-creator-item-name]', { hasText: new RegExp(`^\\s*${name}\\s*$`) }) }).first();
+		const describedAs = async (name: string) => (await entry(name).innerText()).split('\n').slice(1).join(' ').trim();
 		const [actionsText, triggerText] = [await describedAs('Extend Commerce'), await describedAs('Extend Commerce Trigger')];
 		check(triggerText !== '' && triggerText !== actionsText, `the trigger and the actions have their own descriptions ("${triggerText}" / "${actionsText}")`);
-		await entries.filter({ hasText: /^Extend Commerce$/m }).first().click();
+		await entry('Extend Commerce').click();
 		await page.waitForTimeout(1200);
 		const pushActions = await page.locator('[data-test-id=node-creator]').innerText();
 		for (const words of ['CustomerOrders', 'assumed product resource']) check(!pushActions.includes(words), `the push node's actions do not speak of "${words}"`);
@@ -451,6 +458,7 @@ async function main(): Promise<void> {
 		await openCredentialType(page, type);
 		const header = await page.locator('[data-test-id=editCredential-modal], .el-dialog:visible').first().innerText();
 		check(header.includes(defaultName) && !header.includes(`${backOfficeDefaultName} 2`), `n8n names it "${defaultName}", apart from the API-key credential`);
+		await page.screenshot({ path: path.join(workDir, 'screens', 'oauth2-credential-form.png') }).catch(() => undefined);
 		await closeDialog(page);
 	});
 
@@ -458,6 +466,7 @@ async function main(): Promise<void> {
 		await openCredentialType(page, 'Extend Commerce Webhook API');
 		const labels = await labelsOf(dialog(page));
 		check(labels.includes('Secret'), `the webhook credential asks for its Secret (${labels.join(', ')})`);
+		await page.screenshot({ path: path.join(workDir, 'screens', 'webhook-credential-form.png') }).catch(() => undefined);
 		await closeDialog(page);
 	});
 
@@ -556,14 +565,14 @@ async function main(): Promise<void> {
 		await page.goto(`${baseUrl}/home/workflows`);
 		await page.waitForTimeout(2000);
 		await universalAdd(page, V2 ? 'New workflow' : 'Workflow');
-		await addFromPanel(page, 'Schedule', 'Schedule Trigger');
+		await addFromPanel(page, 'Schedule Trigger');
 		await closeNode(page);
 		check((await canvasNode(page, 'Schedule Trigger').count()) === 1, 'the Schedule Trigger is on the canvas');
 	});
 
 	await step('Hand-built: Get changed orders', page, async () => {
 		const storeSlot = readme('*WooCommerce Store Connection*').replace(/\*/g, '');
-		await addFromPanel(page, 'Get changed orders', 'Get changed orders', 'Schedule Trigger');
+		await addFromPanel(page, 'WooCommerce Fetch (Extend Commerce)', 'Get changed orders', 'Schedule Trigger');
 		const panel = ndv(page);
 		check((await canvasNode(page, 'Get changed orders').count()) === 1, 'the fetch node is named "Get changed orders" by n8n');
 		if (V2) check(!(await textClipped(panel, 'Connect to')), 'the "Connect to …" button shows its whole text');
@@ -573,7 +582,7 @@ async function main(): Promise<void> {
 
 	await step('Hand-built: Create orders', page, async () => {
 		const backOfficeSlot = readme('*Extend Commerce Back Office*').replace(/\*/g, '');
-		await addFromPanel(page, 'Create orders', 'Create orders', 'Get changed orders', 0);
+		await addFromPanel(page, 'Extend Commerce', 'Create orders', 'Get changed orders', 0);
 		const panel = ndv(page);
 		check((await canvasNode(page, 'Create orders').count()) === 1, 'the push node is named "Create orders" by n8n');
 		const text = await panel.innerText();
@@ -607,7 +616,7 @@ async function main(): Promise<void> {
 		await page.goto(`${baseUrl}/home/workflows`);
 		await page.waitForTimeout(2000);
 		await universalAdd(page, V2 ? 'New workflow' : 'Workflow');
-		await addFromPanel(page, 'Extend Commerce Trigger', 'Extend Commerce Trigger');
+		await addFromPanel(page, 'Extend Commerce Trigger');
 		let panel = ndv(page);
 		let text = await panel.innerText();
 		check(text.includes('Webhook Secret'), 'the trigger\'s credential slot is labelled "Webhook Secret"');
@@ -615,7 +624,7 @@ async function main(): Promise<void> {
 		await page.screenshot({ path: path.join(workDir, 'screens', 'trigger-node.png') }).catch(() => undefined);
 		await closeNode(page);
 		const trigger = (await page.locator('[data-test-id=canvas-node]').first().getAttribute('data-node-name')) ?? 'Extend Commerce Trigger';
-		await addFromPanel(page, 'Set stock', 'Set stock quantities by SKU', trigger, 0);
+		await addFromPanel(page, 'WooCommerce Update (Extend Commerce)', 'Set stock quantities by SKU', trigger, 0);
 		panel = ndv(page);
 		text = await panel.innerText();
 		check(text.includes('availableBalance'), 'Set Stock\'s Quantity reads availableBalance by default, not 0');
