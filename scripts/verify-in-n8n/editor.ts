@@ -378,11 +378,15 @@ async function main(): Promise<void> {
 		// An entry by its name alone (the push node's description names the trigger too).
 		const entry = (name: string) => entries.filter({ has: page.locator('[data-test-id=node-creator-item-name]', { hasText: new RegExp(`^\\s*${name}\\s*$`) }) }).first();
 		const describedAs = async (name: string) => (await entry(name).innerText()).split('\n').slice(1).join(' ').trim();
-		const [actionsText, triggerText] = [await describedAs('Extend Commerce'), await describedAs('Extend Commerce Trigger')];
-		check(triggerText !== '' && triggerText !== actionsText, `the trigger and the actions have their own descriptions ("${triggerText}" / "${actionsText}")`);
+		if (V2) {
+			// n8n 1.x lists community nodes without their descriptions (its own limit); its details page below shows it.
+			const [actionsText, triggerText] = [await describedAs('Extend Commerce'), await describedAs('Extend Commerce Trigger')];
+			check(triggerText !== '' && triggerText !== actionsText, `the trigger and the actions have their own descriptions ("${triggerText}" / "${actionsText}")`);
+		}
 		await entry('Extend Commerce').click();
 		await page.waitForTimeout(1200);
 		const pushActions = await page.locator('[data-test-id=node-creator]').innerText();
+		check(pushActions.includes('Its trigger is Extend Commerce Trigger'), 'the actions\' details page names the trigger');
 		for (const words of ['CustomerOrders', 'assumed product resource']) check(!pushActions.includes(words), `the push node's actions do not speak of "${words}"`);
 		await page.screenshot({ path: path.join(workDir, 'screens', 'panel-extend-commerce-actions.png') }).catch(() => undefined);
 		// Out of the actions, and out of the panel (1.x goes back to the list first).
