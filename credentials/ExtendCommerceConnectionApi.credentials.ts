@@ -11,8 +11,9 @@ import { applyWooAuth, wooKeysFrom } from '../nodes/shared/woocommerce/auth';
 export class ExtendCommerceConnectionApi implements ICredentialType {
 	name = 'extendCommerceConnectionApi';
 
-	// n8n names a new credential after this ("… account", without "API"); it must end in API.
-	displayName = 'WooCommerce Store Connection (Extend Commerce) API';
+	// n8n names a new credential after this ("… account", without "API"); it must end in API. Short
+	// enough for n8n 2.x's "Connect to WooCommerce Store (Extend Commerce)" button, which cut the longer name.
+	displayName = 'WooCommerce Store (Extend Commerce) API';
 
 	icon: Icon = { light: 'file:../icons/woocommerce.svg', dark: 'file:../icons/woocommerce.dark.svg' };
 

@@ -12,7 +12,9 @@ export class ExtendCommerceOAuth2Api implements ICredentialType {
 
 	extends = ['oAuth2Api'];
 
-	displayName = 'Extend Commerce Back Office OAuth2 API';
+	// n8n names a new credential after this without "API" and "OAuth2": "Client" keeps its default name
+	// apart from the API-key credential's ("Extend Commerce Back Office Client account").
+	displayName = 'Extend Commerce Back Office Client OAuth2 API';
 
 	icon: Icon = { light: 'file:../icons/extendCommerce.svg', dark: 'file:../icons/extendCommerce.dark.svg' };
 

@@ -11,7 +11,7 @@ export class ExtendCommerceWebhookApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/extendCommerce.svg', dark: 'file:../icons/extendCommerce.dark.svg' };
 
-	documentationUrl = 'https://github.com/extend-commerce/n8n-nodes-extend-commerce#extend-commerce-trigger';
+	documentationUrl = 'https://github.com/extend-commerce/n8n-nodes-extend-commerce#extend-commerce-trigger-and-woocommerce-update';
 
 	properties: INodeProperties[] = [
 		{

@@ -78,7 +78,7 @@ export function describeSandboxes(store: WooSandbox, office: BackOffice): string
 		describeOffice(office),
 		'',
 		'In n8n:',
-		`  WooCommerce Store Connection (Extend Commerce) API: API URL ${store.httpsUrl || store.httpUrl}, Access Token ${key.consumerKey}, Secret ${key.consumerSecret},`,
+		`  WooCommerce Store (Extend Commerce) API: API URL ${store.httpsUrl || store.httpUrl}, Access Token ${key.consumerKey}, Secret ${key.consumerSecret},`,
 		'    Order Start 2025-01-01, Ignore SSL Issues on (the sandbox certificate is self-signed)',
 		`  Extend Commerce Back Office API: API URL ${office.url}, Authentication: any of the four above`,
 	].join('\n');

@@ -5,7 +5,12 @@
 # scripts/verify-in-n8n/editor.ts drives the editor in headless Chromium through every step the
 # README names — install check, both credentials, the Data table, importing a template, picking the
 # table and the credentials, the run, the error branch, activation — checks that each screen shows
-# what the README says, and saves a screenshot per step under $N8N_REAL_DIR/editor-<version>/.
+# what the README says, and saves a screenshot per step (1280×800) under $N8N_REAL_DIR/editor-<version>/.
+# It also builds the workflow of issue 21 from the nodes panel with n8n's default names (Schedule
+# Trigger → Get changed orders → Create orders, no expression edited, no store slot on the push node)
+# and runs it, and looks at what that issue names: the trigger listed whole beside the actions,
+# credential names and the Connect button, subtitles, the "Window" output label, the warehouse
+# notice, Set Stock's Quantity, the OAuth2 and webhook credential forms, and every template.
 #
 #   bash scripts/verify-in-n8n-editor.sh [version ...]        # default: 1.123.81 2.41.1
 #   KEEP=1 bash scripts/verify-in-n8n-editor.sh 2.41.1         # leave n8n and the sandboxes running

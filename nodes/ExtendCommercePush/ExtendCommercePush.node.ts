@@ -43,8 +43,9 @@ export class ExtendCommercePush implements INodeType {
 		icon: { light: 'file:../../icons/extendCommerce.svg', dark: 'file:../../icons/extendCommerce.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ {"order:create": "Create orders", "order:cancelDeleted": "Cancel deleted orders", "product:upsert": "Create or update products"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
-		description: 'Send WooCommerce orders to Extend Commerce (its documented CustomerOrders method) and products (an assumed product resource), read orders and balances back, and check what the package assumes about your tenant\'s API',
+		// The subtitle says what goes where, so it adds to a node named after its action ("Create orders").
+		subtitle: '={{ {"order:create": "Send orders to Extend", "order:cancelDeleted": "Cancel orders deleted in the store", "product:upsert": "Send products to Extend", "order:get": "Read an order from Extend", "productAvailability:getChanged": "Read balances from Extend", "backOfficeApi:checkAssumptions": "Check your Extend API"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+		description: 'Send WooCommerce orders and products to Extend Commerce, read orders and available balances back, and check what the package assumes about your Extend API. Its trigger is Extend Commerce Trigger.',
 		defaults: { name: 'Extend Commerce' },
 		// Every operation writes to the back office: none is offered to AI agents.
 		usableAsTool: undefined,

@@ -13,11 +13,11 @@ export class ExtendCommerceTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when Extend Commerce calls its webhook: balance changes, picked or cancelled orders and the other documented events',
+		description: 'Starts a workflow when Extend Commerce calls it: a balance changed, an order was picked or cancelled, and the other webhook events. Reading and sending is the Extend Commerce node.',
 		defaults: { name: 'Extend Commerce Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'extendCommerceWebhookApi', required: false, testedBy: 'extendCommerceWebhookSecretTest' }],
+		credentials: [{ name: 'extendCommerceWebhookApi', displayName: 'Webhook Secret', required: false, testedBy: 'extendCommerceWebhookSecretTest' }],
 		// Answered when the run has finished: 200 (no body) once the store was written, 500 when the run
 		// failed (n8n's "Error in workflow"), so Extend delivers the notification again.
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'lastNode', responseData: 'noData', path: 'extend-commerce' }],

@@ -15,13 +15,15 @@ const EVENT_DESCRIPTIONS: Record<string, string> = {
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Paste this node\'s Production URL (above) into Extend Commerce Backend: gear wheel → Webhooks → Create Webhook → Callback URL, choose the same events there, and set Aktivt to True. Use the same Secret here (credential) as in that form, so calls from anyone else are refused.',
+			'Paste this node\'s Production URL (above) into Extend Commerce Backend: gear wheel → Webhooks → Create Webhook → Callback URL, choose the same events there, and set Aktivt (Swedish for "active") to True so Extend sends them. Use the same Secret here (credential) as in that form, so calls from anyone else are refused.',
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',
 	},
 	{
-		displayName: 'Events',
+		// Not "Events": n8n's nodes panel makes one action per option of a field called Event(s) and then
+		// drops "Trigger" from the node's name, listing it as a second "Extend Commerce".
+		displayName: 'Start on Events',
 		name: 'events',
 		type: 'multiOptions',
 		required: true,

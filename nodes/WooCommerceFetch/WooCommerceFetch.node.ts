@@ -13,14 +13,16 @@ export class WooCommerceFetch implements INodeType {
 		icon: { light: 'file:../../icons/woocommerce.svg', dark: 'file:../../icons/woocommerce.dark.svg' },
 		group: ['input'],
 		version: 1,
-		subtitle: '={{ "Get changed " + ($parameter["resource"] === "product" ? "products" : "orders") }}',
+		// Says where the read starts, so it adds to a node named after its action ("Get changed orders").
+		subtitle: '={{ ($parameter["resource"] === "product" ? "Products" : "Orders") + " since " + ({ date: "a date", orderStart: "Order Start" }[$parameter["since"]] || "the cursor") }}',
 		description: 'Get the products and orders that changed in a WooCommerce store since a cursor the workflow keeps, and the window that was read',
 		defaults: { name: 'WooCommerce Fetch' },
 		// Read-only (it never writes to the store), so offering it to AI agents risks nothing.
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-		outputNames: ['Records', 'Sync Window'],
+		// Short: n8n 2.x cuts a free output's label after about 40 px ("Sync Wind…").
+		outputNames: ['Records', 'Window'],
 		credentials: [{ name: 'extendCommerceConnectionApi', displayName: 'WooCommerce Store Connection', required: true, testedBy: 'wooCommerceConnectionTest' }],
 		properties: fetchProperties,
 	};
@@ -30,7 +32,7 @@ export class WooCommerceFetch implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		refuseCustomApiCall(this, 'WooCommerce Store Connection (Extend Commerce)');
+		refuseCustomApiCall(this, 'WooCommerce Store (Extend Commerce)');
 		return await fetchChanges.call(this);
 	}
 }

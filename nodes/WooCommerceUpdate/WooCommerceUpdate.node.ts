@@ -16,7 +16,8 @@ export class WooCommerceUpdate implements INodeType {
 		icon: { light: 'file:../../icons/woocommerce.svg', dark: 'file:../../icons/woocommerce.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] === "set" ? "Set stock" : "Update order status"}}',
+		// Says what is written where, so it adds to a node named after its action ("Set stock quantities by SKU").
+		subtitle: '={{$parameter["operation"] === "set" ? "Stock to the store" : "Order status to the store"}}',
 		description: 'Write what Extend Commerce decides back to a WooCommerce store: stock quantities by SKU, order status with shipment notes',
 		defaults: { name: 'WooCommerce Update' },
 		// Both operations write to the shop: none is offered to AI agents.
@@ -32,7 +33,7 @@ export class WooCommerceUpdate implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		refuseCustomApiCall(this, 'WooCommerce Store Connection (Extend Commerce)');
+		refuseCustomApiCall(this, 'WooCommerce Store (Extend Commerce)');
 		const resource = this.getNodeParameter('resource', 0) as string;
 		if (resource === 'order') return await updateOrderStatus.call(this);
 		return await setStock.call(this);

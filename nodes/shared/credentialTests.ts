@@ -29,7 +29,7 @@ export async function extendCommerceApiTest(this: ICredentialTestFunctions, cred
 }
 
 /**
- * Tests the Extend Commerce Back Office OAuth2 API credential: asks the token URL for a client-credentials
+ * Tests the Extend Commerce Back Office Client OAuth2 API credential: asks the token URL for a client-credentials
  * token, then makes the same read with it. (In the n8n editor, n8n runs its own OAuth2 check for
  * credentials extending oAuth2Api; this one runs where the node's test is called.)
  */

@@ -26,6 +26,10 @@ const README_TEXT = readFileSync(path.join(__dirname, '../../README.md'), 'utf8'
 const README = README_TEXT.replace(/\s*\n\s*/g, ' ');
 const ORDERS_TEMPLATE = path.join(__dirname, '../../templates/woocommerce-orders-to-extend-commerce.json');
 const PRODUCTS_TEMPLATE = path.join(__dirname, '../../templates/woocommerce-products-to-extend-commerce.json');
+/** The way back (Extend → store): imported only to look at them. */
+const REVERSE_TEMPLATES = ['extend-commerce-stock-to-woocommerce.json', 'extend-commerce-stock-to-woocommerce-polling.json', 'extend-commerce-orders-to-woocommerce-status.json'].map((file) =>
+	path.join(__dirname, '../../templates', file),
+);
 const OWNER = { email: 'owner@example.com', firstName: 'Shop', lastName: 'Owner', password: 'Owner-n8n-2026' };
 const TABLE = 'extend_commerce_sync';
 const COLUMNS = ['workflow', 'resource', 'connection', 'cursor', 'lease', 'leaseUntil'];
@@ -213,7 +217,7 @@ async function pickTable(page: Page, nodeName: string): Promise<void> {
 }
 
 /** Imports a template the README's way. */
-async function importTemplate(page: Page, file: string): Promise<void> {
+async function importTemplate(page: Page, file: string, minNodes = 6): Promise<void> {
 	const open = readme(V2 ? '**+ → New workflow**' : '**+ → Workflow**');
 	const menuPath = readme(V2 ? '**⋯ → Import → From file**' : '**⋯ → Import from File…**');
 	await page.goto(`${baseUrl}/home/workflows`);
@@ -237,7 +241,7 @@ async function importTemplate(page: Page, file: string): Promise<void> {
 		await page.locator('[data-test-id=workflow-save-button]').click();
 		await page.waitForTimeout(2000);
 	}
-	check((await page.locator('[data-test-id=canvas-node]').count()) >= 6, `${path.basename(file)} is on the canvas`);
+	check((await page.locator('[data-test-id=canvas-node]').count()) >= minNodes, `${path.basename(file)} is on the canvas`);
 }
 
 async function selectCredentials(page: Page): Promise<void> {
@@ -272,7 +276,60 @@ async function runFromEditor(page: Page): Promise<void> {
 	check(problem === 0, 'the run ends without "Problem in node"');
 }
 
-const storeDefaultName = readme('"WooCommerce Store Connection (Extend Commerce) account"').replace(/"/g, '');
+/** Opens the nodes panel: on an empty canvas its first-step button, else the "+" of `fromNode`'s output `output`. */
+async function openPanel(page: Page, fromNode?: string, output = 0): Promise<void> {
+	if (!fromNode) {
+		await page.locator('[data-test-id=canvas-add-button], [data-test-id=canvas-plus-button], [data-test-id=node-creator-plus-button]').first().click();
+	} else {
+		const handles = page.locator(`.vue-flow__node:has([data-test-id=canvas-node][data-node-name="${fromNode}"]) [data-test-id=canvas-handle-plus]`);
+		await handles.nth(Math.min(output, Math.max(0, (await handles.count()) - 1))).click();
+	}
+	await page.waitForTimeout(800);
+}
+
+/**
+ * Adds a node as a user does: types its name into the nodes panel, clicks the entry `entry`, then
+ * its action `action` (the panel's search finds nodes by name, not by action). The node gets n8n's
+ * default name; its panel opens.
+ */
+async function addFromPanel(page: Page, entry: string, action?: string, fromNode?: string, output = 0): Promise<void> {
+	await openPanel(page, fromNode, output);
+	await page.keyboard.type(entry, { delay: 30 });
+	await page.waitForTimeout(1500);
+	const creator = page.locator('[data-test-id=node-creator]');
+	await creator.getByText(entry, { exact: true }).first().click();
+	await page.waitForTimeout(1200);
+	// n8n 2.x shows a community node without actions on a details page first.
+	const add = page.getByRole('button', { name: 'Add to workflow' });
+	if (await add.isVisible().catch(() => false)) {
+		await add.click();
+		await page.waitForTimeout(2000);
+	}
+	if (action) {
+		await creator.getByText(action, { exact: true }).first().click();
+		await page.waitForTimeout(2000);
+	}
+}
+
+/** Whether any element under `container` whose text is `text` is cut off (an ellipsis or hidden overflow). */
+async function textClipped(container: Locator, text: string): Promise<boolean> {
+	return await container.evaluate(
+		(root, words) =>
+			[...root.querySelectorAll('*')].some((element) => {
+				const html = element as HTMLElement;
+				return html.children.length === 0 && (html.textContent ?? '').includes(words) && html.scrollWidth > html.clientWidth + 1;
+			}),
+		text,
+	);
+}
+
+/** The canvas text of a node: its name, then its subtitle. */
+async function canvasTextOf(page: Page, name: string): Promise<string[]> {
+	const node = page.locator(`.vue-flow__node:has([data-test-id=canvas-node][data-node-name="${name}"])`).first();
+	return (await node.innerText()).split('\n').map((line) => line.trim()).filter(Boolean);
+}
+
+const storeDefaultName = readme('"WooCommerce Store (Extend Commerce) account"').replace(/"/g, '');
 const backOfficeDefaultName = readme('"Extend Commerce Back Office account"').replace(/"/g, '');
 
 async function main(): Promise<void> {
@@ -282,7 +339,8 @@ async function main(): Promise<void> {
 		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
 		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 	});
-	const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+	// The size the issue's screens were taken at (1280×800): labels must fit there.
+	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 	const page = await context.newPage();
 	page.setDefaultTimeout(15000);
 	// Signed in through the form: n8n ties its session cookie to the browser that signed in.
@@ -316,8 +374,31 @@ async function main(): Promise<void> {
 		for (const node of ['WooCommerce Fetch (Extend Commerce)', 'Extend Commerce', 'WooCommerce Update (Extend Commerce)']) {
 			check(items.includes(node) && README.includes(`**${node}**`), `the nodes panel lists "${node}", as the README says (${items.join(', ')})`);
 		}
-		// The trigger is the second "Extend Commerce" in n8n 1.x (it drops "Trigger" in the list).
-		check(items.filter((item) => item.startsWith('Extend Commerce')).length === 2, 'the nodes panel lists the Extend Commerce Trigger');
+		// n8n's panel drops "Trigger" from a node with several actions; the trigger has one, so it keeps its name.
+		check(items.includes('Extend Commerce Trigger') && README.includes('**Extend Commerce Trigger**'), `the nodes panel lists "Extend Commerce Trigger" by its whole name (${items.join(', ')})`);
+		const entries = page.locator('[data-test-id=node-creator] [data-test-id=item-iterator-item]');
+		// An entry by its name alone (the push node's description names the trigger too).
+		const entry = (name: string) => entries.filter({ has: page.locator('[data-test-id=node-creator-item-name]', { hasText: new RegExp(`^\\s*${name}\\s*$`) }) }).first();
+		const describedAs = async (name: string) => (await entry(name).innerText()).split('\n').slice(1).join(' ').trim();
+		if (V2) {
+			// n8n 1.x lists community nodes without their descriptions (its own limit); its details page below shows it.
+			const [actionsText, triggerText] = [await describedAs('Extend Commerce'), await describedAs('Extend Commerce Trigger')];
+			check(triggerText !== '' && triggerText !== actionsText, `the trigger and the actions have their own descriptions ("${triggerText}" / "${actionsText}")`);
+		}
+		await entry('Extend Commerce').click();
+		await page.waitForTimeout(1200);
+		const pushActions = await page.locator('[data-test-id=node-creator]').innerText();
+		check(pushActions.includes('Its trigger is Extend Commerce Trigger'), 'the actions\' details page names the trigger');
+		for (const words of ['CustomerOrders', 'assumed product resource']) check(!pushActions.includes(words), `the push node's actions do not speak of "${words}"`);
+		await page.screenshot({ path: path.join(workDir, 'screens', 'panel-extend-commerce-actions.png') }).catch(() => undefined);
+		// Out of the actions, and out of the panel (1.x goes back to the list first).
+		for (let press = 0; press < 2 && (await page.locator('[data-test-id=node-creator]').isVisible().catch(() => false)); press++) {
+			await page.keyboard.press('Escape');
+			await page.waitForTimeout(500);
+		}
+		await openPanel(page);
+		await page.keyboard.type('Extend Commerce', { delay: 30 });
+		await page.waitForTimeout(1500);
 		await page.locator('[data-test-id=node-creator] [data-test-id=item-iterator-item]').filter({ hasText: 'WooCommerce Fetch' }).first().click();
 		await page.waitForTimeout(1200);
 		const actions = await page.locator('[data-test-id=node-creator]').innerText();
@@ -328,7 +409,7 @@ async function main(): Promise<void> {
 	});
 
 	// "Credentials": the store connection, field for field as the README's table lists it.
-	const storeType = readme('**WooCommerce Store Connection (Extend Commerce) API**').replace(/\*/g, '');
+	const storeType = readme('**WooCommerce Store (Extend Commerce) API**').replace(/\*/g, '');
 	await step('Store credential form', page, async () => {
 		await openCredentialType(page, storeType);
 		const labels = await labelsOf(dialog(page));
@@ -380,6 +461,24 @@ async function main(): Promise<void> {
 		await fillParameter(form, 'bearerToken', String(backOffice.bearerToken));
 		const text = await saveCredential(page);
 		check(/Connection tested successfully/.test(text), 'the back-office credential tests successfully');
+		await closeDialog(page);
+	});
+
+	await step('OAuth2 back-office credential', page, async () => {
+		const type = readme('**Extend Commerce Back Office Client OAuth2 API**').replace(/\*/g, '');
+		const defaultName = readme('"Extend Commerce Back Office Client account"').replace(/"/g, '');
+		await openCredentialType(page, type);
+		const header = await page.locator('[data-test-id=editCredential-modal], .el-dialog:visible').first().innerText();
+		check(header.includes(defaultName) && !header.includes(`${backOfficeDefaultName} 2`), `n8n names it "${defaultName}", apart from the API-key credential`);
+		await page.screenshot({ path: path.join(workDir, 'screens', 'oauth2-credential-form.png') }).catch(() => undefined);
+		await closeDialog(page);
+	});
+
+	await step('Webhook credential', page, async () => {
+		await openCredentialType(page, 'Extend Commerce Webhook API');
+		const labels = await labelsOf(dialog(page));
+		check(labels.includes('Secret'), `the webhook credential asks for its Secret (${labels.join(', ')})`);
+		await page.screenshot({ path: path.join(workDir, 'screens', 'webhook-credential-form.png') }).catch(() => undefined);
 		await closeDialog(page);
 	});
 
@@ -469,6 +568,88 @@ async function main(): Promise<void> {
 			check(on, 'the workflow is active');
 		}
 	});
+
+	// The issue-21 workflow: built from the nodes panel with n8n's default names, nothing typed into an
+	// expression. The push node has no store connection: its warehouse comes from the fetch node's.
+	await step('Hand-built: Schedule Trigger', page, async () => {
+		await closeNode(page);
+		await page.goto(`${baseUrl}/home/workflows`);
+		await page.waitForTimeout(2000);
+		await universalAdd(page, V2 ? 'New workflow' : 'Workflow');
+		await addFromPanel(page, 'Schedule Trigger');
+		await closeNode(page);
+		check((await canvasNode(page, 'Schedule Trigger').count()) === 1, 'the Schedule Trigger is on the canvas');
+	});
+
+	await step('Hand-built: Get changed orders', page, async () => {
+		const storeSlot = readme('*WooCommerce Store Connection*').replace(/\*/g, '');
+		await addFromPanel(page, 'WooCommerce Fetch (Extend Commerce)', 'Get changed orders', 'Schedule Trigger');
+		const panel = ndv(page);
+		check((await canvasNode(page, 'Get changed orders').count()) === 1, 'the fetch node is named "Get changed orders" by n8n');
+		if (V2) check(!(await textClipped(panel, 'Connect to')), 'the "Connect to …" button shows its whole text');
+		await pickCredential(page, panel, storeSlot, storeDefaultName);
+		await closeNode(page);
+	});
+
+	await step('Hand-built: Create orders', page, async () => {
+		const backOfficeSlot = readme('*Extend Commerce Back Office*').replace(/\*/g, '');
+		await addFromPanel(page, 'Extend Commerce', 'Create orders', 'Get changed orders', 0);
+		const panel = ndv(page);
+		check((await canvasNode(page, 'Create orders').count()) === 1, 'the push node is named "Create orders" by n8n');
+		const text = await panel.innerText();
+		check(!/Referenced node|ERROR/.test(text), 'Sync Window shows no error: it is empty and finds the fetch node by itself');
+		check(text.includes('Orders need an Extend warehouse'), 'the node says before the run that orders need a warehouse');
+		await pickCredential(page, panel, backOfficeSlot, backOfficeDefaultName);
+		await fillParameter(panel, 'customerNumber', 'WEBSHOP');
+		await page.screenshot({ path: path.join(workDir, 'screens', 'hand-built-create-orders-filled.png') }).catch(() => undefined);
+		await closeNode(page);
+	});
+
+	await step('Hand-built: canvas', page, async () => {
+		const canvas = page.locator('.vue-flow, [data-test-id=canvas]').first();
+		check(!(await textClipped(canvas, 'Window')), 'the fetch node\'s "Window" output label is not cut');
+		for (const [name, subtitle] of [['Get changed orders', 'Orders since the cursor'], ['Create orders', 'Send orders to Extend']]) {
+			const lines = await canvasTextOf(page, name);
+			check(lines.includes(subtitle) && subtitle !== name, `"${name}" shows the subtitle "${subtitle}" (${lines.join(' / ')})`);
+		}
+		if (!V2) await page.locator('[data-test-id=workflow-save-button]').click().catch(() => undefined);
+	});
+
+	await step('Hand-built: run', page, async () => {
+		await runFromEditor(page);
+		const panel = await openNode(page, 'Create orders');
+		const output = await panel.innerText();
+		check(!/No Extend warehouse/.test(output), 'the orders went out with the warehouse of the fetch node\'s store connection');
+		await closeNode(page);
+	});
+
+	await step('Trigger and WooCommerce Update from the panel', page, async () => {
+		await page.goto(`${baseUrl}/home/workflows`);
+		await page.waitForTimeout(2000);
+		await universalAdd(page, V2 ? 'New workflow' : 'Workflow');
+		await addFromPanel(page, 'Extend Commerce Trigger');
+		let panel = ndv(page);
+		let text = await panel.innerText();
+		check(text.includes('Webhook Secret'), 'the trigger\'s credential slot is labelled "Webhook Secret"');
+		check(text.includes('Aktivt (Swedish for "active")'), 'the trigger\'s notice explains Aktivt in English');
+		await page.screenshot({ path: path.join(workDir, 'screens', 'trigger-node.png') }).catch(() => undefined);
+		await closeNode(page);
+		const trigger = (await page.locator('[data-test-id=canvas-node]').first().getAttribute('data-node-name')) ?? 'Extend Commerce Trigger';
+		await addFromPanel(page, 'WooCommerce Update (Extend Commerce)', 'Set stock quantities by SKU', trigger, 0);
+		panel = ndv(page);
+		text = await panel.innerText();
+		check(text.includes('availableBalance'), 'Set Stock\'s Quantity reads availableBalance by default, not 0');
+		await closeNode(page);
+	});
+
+	for (const file of REVERSE_TEMPLATES) {
+		await step(`Template ${path.basename(file, '.json')}`, page, async () => {
+			// Sticky notes are no canvas nodes: the smallest of these has three.
+			await importTemplate(page, file, 3);
+			const note = await page.locator('[data-test-id=canvas-sticky-note-node], [data-test-id=sticky]').first().innerText();
+			check(!note.includes('Aktivt = True'), 'the sticky note explains Aktivt');
+		});
+	}
 
 	// The products template: the error branch, after the store changed (a product lost its SKU).
 	await step('Products template set up', page, async () => {

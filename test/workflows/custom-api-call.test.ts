@@ -5,8 +5,8 @@ import { runWorkflow, type WorkflowJson } from '../harness/run-workflow';
 describe('Custom API Call points to the HTTP Request node, naming the credential as the editor shows it', () => {
 	it.each([
 		['n8n-nodes-extend-commerce.extendCommercePush', { authentication: 'extendCommerceApi' }, 'Extend Commerce Back Office'],
-		['n8n-nodes-extend-commerce.wooCommerceFetch', {}, 'WooCommerce Store Connection (Extend Commerce)'],
-		['n8n-nodes-extend-commerce.wooCommerceUpdate', {}, 'WooCommerce Store Connection (Extend Commerce)'],
+		['n8n-nodes-extend-commerce.wooCommerceFetch', {}, 'WooCommerce Store (Extend Commerce)'],
+		['n8n-nodes-extend-commerce.wooCommerceUpdate', {}, 'WooCommerce Store (Extend Commerce)'],
 	])('%s', async (type, parameters, credential) => {
 		const workflow: WorkflowJson = {
 			nodes: [

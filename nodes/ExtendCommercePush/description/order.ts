@@ -25,13 +25,13 @@ export const orderOperation: INodeProperties = {
 			value: 'create',
 			action: 'Create orders',
 			description:
-				'Create each WooCommerce order as a customer order in Extend Commerce (POST CustomerOrders), once; bring its rows up to date when it is edited later, until Extend reserves it; cancel its rows when it is cancelled or moved to the trash. Extend does not document a lookup or a duplicate answer: assumed GET CustomerOrders?orderNumberExternal=… and 409.',
+				'Create each WooCommerce order once as a customer order in Extend Commerce; bring its rows up to date when it is edited later, until Extend reserves it; cancel its rows when it is cancelled or moved to the trash. Extend does not document how to find an order already sent or how to change one: those parts are assumed (see the README).',
 		},
 		{
 			name: 'Get',
 			value: 'get',
 			action: 'Get an order',
-			description: 'Get a customer order with its rows and delivery (shipment) details (GET customerorders/{orderNumber}), e.g. after an OrderPicked webhook',
+			description: 'Get a customer order with its rows and delivery (shipment) details, e.g. after an Order Picked notification',
 		},
 	],
 };
@@ -115,7 +115,7 @@ export const orderProperties: INodeProperties[] = [
 		displayOptions: { show },
 		options: WOO_STATUSES,
 		description:
-			'Orders in these WooCommerce statuses are created in Extend; others are skipped (outcome "skipped"). A cancelled order that was sent has its rows cancelled with rowOperation Inactive; Extend does not document the update call: assumed PUT customerorders/{orderNumber}.',
+			'Orders in these WooCommerce statuses are created in Extend; others are skipped (outcome "skipped"). When an order that was sent is cancelled in WooCommerce, its rows are cancelled in Extend. Extend does not document how an order is changed: that part is assumed (see the README).',
 	},
 	{
 		displayName: 'Unit',

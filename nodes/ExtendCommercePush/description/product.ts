@@ -23,7 +23,7 @@ export const productOperation: INodeProperties = {
 
 export const productNotice: INodeProperties = {
 	displayName:
-		'Each product and variation is written under its SKU, only when it differs from what Extend holds; stock is never sent. Extend does not document a product method: the Products/{productNumber} resource is assumed.',
+		'Each product and variation is written under its SKU, only when it differs from what Extend holds; stock is never sent. Extend does not document how products are written: that part is assumed, so check it with Extend before relying on it (see the README).',
 	name: 'productNotice',
 	type: 'notice',
 	default: '',

@@ -14,7 +14,7 @@ export const productAvailabilityOperation: INodeProperties = {
 			name: 'Get Changed',
 			value: 'getChanged',
 			action: 'Get changed available balances',
-			description: 'Get the available balances that changed since a time, per warehouse (GET ProductAvailability), for a schedule where Extend cannot call n8n',
+			description: 'Get the available balances that changed since a time, per warehouse, for a schedule where Extend cannot call n8n',
 		},
 	],
 };

@@ -29,7 +29,7 @@ export function syncProperties(resources: string[], operations?: string[]): INod
 			placeholder: 'Empty: the WooCommerce Fetch node before this one',
 			displayOptions: { show: { resource: resources, ...only, cursorMode: ['syncWindow'] } },
 			description:
-				'The window the fetch node read (its second output, "Sync Window"). Leave it empty: this node finds the WooCommerce Fetch node its input comes from, whatever it is called. Fill it only when several fetch nodes come before this one.',
+				'The window the fetch node read (its second output, "Window"). Leave it empty: this node finds the WooCommerce Fetch node its input comes from, whatever it is called. Fill it only when several fetch nodes come before this one.',
 		},
 	];
 }
@@ -44,7 +44,7 @@ export function requestOptions(): INodeProperties[] {
 			default: 4,
 			typeOptions: { minValue: 1, maxValue: 16 },
 			description:
-				'How many requests are sent to Extend Commerce at the same time. Requests are also paced by the x-ratelimit-remaining and x-ratelimit-reset headers (Extend documents x-ratelimit-limit; the other two names are assumed).',
+				'How many requests are sent to Extend Commerce at the same time. Requests also slow down when Extend says its rate limit is near (how Extend says so is partly assumed, see the README).',
 		},
 		{
 			displayName: 'Retries',

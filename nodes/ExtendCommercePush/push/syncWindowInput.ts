@@ -6,7 +6,7 @@ import { syncWindowProblem, type SyncResource, type SyncWindowInfo } from '../..
 /** The fetch node's type name without its package, so a renamed or re-published package still matches. */
 const FETCH_NODE_TYPE = '.wooCommerceFetch';
 
-/** The fetch node's second output, "Sync Window". */
+/** The fetch node's second output, "Window". */
 const SYNC_WINDOW_OUTPUT = 1;
 
 const FIX =

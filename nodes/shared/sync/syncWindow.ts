@@ -1,7 +1,7 @@
 /**
  * The hand-over between the fetch node and the push node. n8n holds the cursor (in a Data table,
  * or any store the workflow chooses); the nodes keep no state. The fetch node emits one
- * `SyncWindowInfo` item on its "Sync Window" output; the push node reads it (its Sync Window
+ * `SyncWindowInfo` item on its "Window" output; the push node reads it (its Sync Window
  * parameter) and, once every record was accepted, rejected or skipped, emits one `NextCursor`
  * item on its "Next Cursor" output — nothing when the run failed, nothing after a Limit run.
  */

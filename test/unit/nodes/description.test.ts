@@ -1,8 +1,13 @@
 /** What all four nodes show in the editor, checked together: credential slots, defaults, words. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { NodeHelpers } from 'n8n-workflow';
 import type { INode, INodeCredentialDescription, INodeParameters, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
+import { ExtendCommerceApi } from '../../../credentials/ExtendCommerceApi.credentials';
+import { ExtendCommerceConnectionApi } from '../../../credentials/ExtendCommerceConnectionApi.credentials';
+import { ExtendCommerceOAuth2Api } from '../../../credentials/ExtendCommerceOAuth2Api.credentials';
+import { ExtendCommerceWebhookApi } from '../../../credentials/ExtendCommerceWebhookApi.credentials';
 import { ExtendCommercePush } from '../../../nodes/ExtendCommercePush/ExtendCommercePush.node';
 import { ExtendCommerceTrigger } from '../../../nodes/ExtendCommerceTrigger/ExtendCommerceTrigger.node';
 import { WooCommerceFetch } from '../../../nodes/WooCommerceFetch/WooCommerceFetch.node';
@@ -78,5 +83,78 @@ describe('no default writes, cancels or zeroes anything', () => {
 		const notice = property(new ExtendCommercePush().description, 'warehouseNotice', 'order');
 		expect(notice).toMatchObject({ type: 'notice', displayOptions: { show: { resource: ['order'], operation: ['create'] } } });
 		expect(notice?.displayName).toMatch(/Orders need an Extend warehouse: add Options → Warehouse/);
+	});
+});
+
+/**
+ * n8n's nodes panel (NodeItem in 1.123 and 2.41): a node with more than one action is listed with
+ * "Trigger" taken out of its name; a trigger gets one action per option of a field called "Event",
+ * "Events" or "Trigger on" (one placeholder action when it has none).
+ */
+function panelLabel(description: INodeTypeDescription): string {
+	const eventField = description.properties.find((p) => ['event', 'events', 'trigger on'].includes(p.displayName.toLowerCase()));
+	const triggerActions = description.group.includes('trigger') ? Math.max(1, eventField?.options?.length ?? 0) : 0;
+	const operationActions = description.properties.filter((p) => p.name === 'operation').flatMap((p) => p.options ?? []).length;
+	const actions = triggerActions + operationActions;
+	const name = description.displayName.trimEnd();
+	return (actions > 1 ? name.replace('Trigger', '') : name).trimEnd();
+}
+
+describe('the nodes panel tells the nodes apart', () => {
+	it('lists the trigger as "Extend Commerce Trigger", beside "Extend Commerce"', () => {
+		expect(NODES.map(([, description]) => panelLabel(description))).toEqual([
+			'Extend Commerce',
+			'Extend Commerce Trigger',
+			'WooCommerce Fetch (Extend Commerce)',
+			'WooCommerce Update (Extend Commerce)',
+		]);
+	});
+
+	it('keeps every type name, so saved workflows still open', () => {
+		expect(NODES.map(([, description]) => description.name)).toEqual(['extendCommercePush', 'extendCommerceTrigger', 'wooCommerceFetch', 'wooCommerceUpdate']);
+	});
+
+	it('describes each node differently, the trigger and the actions naming each other', () => {
+		const [push, trigger] = NODES.map(([, description]) => description.description);
+		expect(new Set(NODES.map(([, description]) => description.description)).size).toBe(NODES.length);
+		expect(push).toMatch(/Its trigger is Extend Commerce Trigger/);
+		expect(trigger).toMatch(/^Starts a workflow when Extend Commerce calls it/);
+	});
+
+	it('labels every credential slot (no generic "Credential to connect with")', () => {
+		for (const [, description] of NODES) for (const slot of description.credentials ?? []) expect([slot.name, slot.displayName]).toEqual([slot.name, expect.any(String)]);
+	});
+});
+
+describe('words a shop owner reads in the panel', () => {
+	const everything = JSON.stringify(NODES.map(([, description]) => description));
+
+	it.each([/its documented CustomerOrders method/, /an assumed product resource/])('no node says %s', (words) => {
+		expect(everything).not.toMatch(words);
+	});
+
+	it('explains Aktivt in English where the trigger asks to set it', () => {
+		expect(everything).toMatch(/Aktivt \(Swedish for \\"active\\"\) to True/);
+	});
+});
+
+describe('documentation links', () => {
+	/** GitHub's anchor of a Markdown heading: lower case, punctuation dropped, spaces to hyphens. */
+	const anchors = new Set(
+		readFileSync(path.join(__dirname, '..', '..', '..', 'README.md'), 'utf8')
+			.split('\n')
+			.filter((line) => /^#{1,6} /.test(line))
+			.map((line) => line.replace(/^#+ /, '').trim().toLowerCase().replace(/[^\p{L}\p{N} -]/gu, '').replace(/ /g, '-')),
+	);
+	const links = [
+		...readdirSync(path.join(__dirname, '..', '..', '..', 'nodes'))
+			.map((dir) => path.join(__dirname, '..', '..', '..', 'nodes', dir, `${dir}.node.json`))
+			.filter((file) => existsSync(file))
+			.flatMap((file) => JSON.stringify(JSON.parse(readFileSync(file, 'utf8'))).match(/https:[^"]*#[^"]*/g) ?? []),
+		...[ExtendCommerceApi, ExtendCommerceConnectionApi, ExtendCommerceOAuth2Api, ExtendCommerceWebhookApi].map((Credential) => String(new Credential().documentationUrl)),
+	];
+
+	it.each(links)('%s points to a heading of the README', (link) => {
+		expect(anchors).toContain(link.split('#')[1]);
 	});
 });

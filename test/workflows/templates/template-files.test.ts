@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { NodeHelpers } from 'n8n-workflow';
 import type { INodeProperties, INodeType } from 'n8n-workflow';
 
 import { loadTemplate, TEMPLATES, TEMPLATES_DIR } from '../../../demo/demo';
@@ -223,9 +224,11 @@ describe.each(resources)('the %s template file', (resource) => {
 	it('references each credential the nodes declare by an unmistakable placeholder, the same one on every node, and a node note says which', () => {
 		const references = new Map<string, unknown>();
 		for (const node of [onlyNodeOfType(workflow, FETCH_TYPE), onlyNodeOfType(workflow, PUSH_TYPE)]) {
-			// The credential slots the node shows for the template's parameters (e.g. its Authentication).
-			const declared = (descriptionOf(node.type).credentials ?? [])
-				.filter((c) => Object.entries(c.displayOptions?.show ?? {}).every(([name, allowed]) => (allowed as unknown[]).includes(name === '@version' ? node.typeVersion : node.parameters[name])))
+			// The credential slots the node shows for the template's parameters (e.g. its Authentication),
+			// decided by n8n's own displayParameter, as the editor decides it.
+			const description = descriptionOf(node.type);
+			const declared = (description.credentials ?? [])
+				.filter((c) => NodeHelpers.displayParameter(node.parameters, c as unknown as INodeProperties, node, description))
 				.map((c) => c.name)
 				.sort();
 			expect(Object.keys(node.credentials ?? {}).sort()).toEqual(declared);

@@ -25,14 +25,16 @@ describe('the Extend Commerce node in the editor', () => {
 	});
 
 	it.each([
-		['order', 'create', 'Create orders'],
-		['product', 'upsert', 'Create or update products'],
-	])('lists one action per resource and shows the subtitle in words (%s)', (resource, operation, words) => {
+		['order', 'create', 'Create orders', 'Send orders to Extend'],
+		['product', 'upsert', 'Create or update products', 'Send products to Extend'],
+		['order', 'get', 'Get an order', 'Read an order from Extend'],
+		['productAvailability', 'getChanged', 'Get changed available balances', 'Read balances from Extend'],
+	])('lists one action per operation and shows a subtitle in words that is not the action again (%s %s)', (resource, operation, action, subtitle) => {
 		const property = operationFor(resource);
-		// Other operations (readers) may sit beside it; each has its action text.
-		expect(property.options?.map((o) => ('action' in o ? o.action : undefined))).toContain(words);
+		expect(property.options?.map((o) => ('action' in o ? o.action : undefined))).toContain(action);
 		expect(property.options?.every((o) => 'action' in o && typeof o.action === 'string')).toBe(true);
-		expect(subtitleFor({ resource, operation })).toBe(words);
+		// A node added from the panel is named after its action: the subtitle adds where the data goes.
+		expect(subtitleFor({ resource, operation })).toBe(subtitle);
 	});
 
 	it('has the outputs Results, Next Cursor and Rejected records (its own output, so no On Error setting is needed to route refusals)', () => {
@@ -71,14 +73,15 @@ describe('the Extend Commerce node in the editor', () => {
 	it('says in the editor which choices rest on an assumption about Extend', () => {
 		const text = (name: string) => JSON.stringify(description.properties.filter((p) => p.name === name));
 		expect(text('pricesIncludeVat')).toMatch(/Extend does not document which it expects; assumed/);
-		expect(text('productNotice')).toMatch(/Extend does not document a product method: the Products\/\{productNumber\} resource is assumed/);
+		expect(text('productNotice')).toMatch(/Extend does not document how products are written: that part is assumed/);
+		expect(text('statusesToSend')).toMatch(/Extend does not document how an order is changed: that part is assumed/);
 		expect(text('options')).toMatch(/Extend documents no freight field/);
 	});
 
 	it('has credentials whose display names say they are for the back office, usable in the HTTP Request node (authenticate)', () => {
 		expect(new ExtendCommerceApi().displayName).toBe('Extend Commerce Back Office API');
 		expect(new ExtendCommerceApi().authenticate).toEqual(expect.any(Function));
-		expect(new ExtendCommerceOAuth2Api()).toMatchObject({ displayName: 'Extend Commerce Back Office OAuth2 API', extends: ['oAuth2Api'] });
+		expect(new ExtendCommerceOAuth2Api()).toMatchObject({ displayName: 'Extend Commerce Back Office Client OAuth2 API', extends: ['oAuth2Api'] });
 		expect(new ExtendCommerceOAuth2Api().properties.find((p) => p.name === 'grantType')).toMatchObject({ type: 'hidden', default: 'clientCredentials' });
 	});
 });

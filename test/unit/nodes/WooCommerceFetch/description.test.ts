@@ -26,14 +26,17 @@ describe('the fetch node in the editor', () => {
 		expect(operation.default).toBe('getChanged');
 	});
 
-	it('shows its subtitle in words', () => {
-		expect(subtitleFor({ resource: 'order', operation: 'getChanged' })).toBe('Get changed orders');
-		expect(subtitleFor({ resource: 'product', operation: 'getChanged' })).toBe('Get changed products');
+	it('shows a subtitle in words that says where the read starts, not the action (the name of a node added from the panel) again', () => {
+		expect(subtitleFor({ resource: 'order', operation: 'getChanged', since: 'cursor' })).toBe('Orders since the cursor');
+		expect(subtitleFor({ resource: 'product', operation: 'getChanged', since: 'date' })).toBe('Products since a date');
+		expect(subtitleFor({ resource: 'order', operation: 'getChanged', since: 'orderStart' })).toBe('Orders since Order Start');
 	});
 
-	it('has two named outputs, Records and Sync Window, and needs only the store connection', () => {
+	it('has two named outputs, Records and Window, short enough for n8n 2.x\'s canvas, and needs only the store connection', () => {
 		expect(description.outputs).toHaveLength(2);
-		expect(description.outputNames).toEqual(['Records', 'Sync Window']);
+		expect(description.outputNames).toEqual(['Records', 'Window']);
+		// n8n 2.x shows a free output's label in about 40 px of 10 px text: some 7 letters.
+		for (const name of description.outputNames ?? []) expect(name.length).toBeLessThanOrEqual(7);
 		expect(description.credentials?.map((c) => c.name)).toEqual(['extendCommerceConnectionApi']);
 	});
 

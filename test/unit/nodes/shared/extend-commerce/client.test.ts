@@ -3,7 +3,7 @@ import { ExtendClient, extendSettingsFrom } from '../../../../../nodes/shared/ex
 import type { HttpSend } from '../../../../../nodes/shared/transport/http';
 
 // The editor shows the credential as "Extend Commerce Back Office API" (slot "Extend Commerce Back Office")
-// and its twin as "Extend Commerce Back Office OAuth2 API": the words name it so a user finds it.
+// and its twin as "Extend Commerce Back Office Client OAuth2 API": the words name it so a user finds it.
 describe('the Extend credential hint names the credential as the editor shows it', () => {
 	it.each([
 		['apiKey', 'the header name and API key in the Extend Commerce Back Office credential'],

@@ -19,7 +19,7 @@ describe('the connection read from the store credential', () => {
 	});
 
 	it('names the credential as the editor shows it when a field is missing', () => {
-		// The editor lists it as "WooCommerce Store Connection (Extend Commerce) API", in the slot
+		// The editor lists it as "WooCommerce Store (Extend Commerce) API", in the slot
 		// "WooCommerce Store Connection".
 		expect(fixOf({ ...complete, connectionName: ' ' })).toBe('Fill in Name in the WooCommerce Store Connection credential, e.g. "WooCommerce Jönköping".');
 		expect(fixOf({ ...complete, orderStart: 'soon' })).toMatch(/^Set Order Start in the WooCommerce Store Connection credential /);
