@@ -6,12 +6,13 @@ import { startWooSandbox, type WooSandbox, type WooSandboxOptions } from '../../
 import type { WorkflowJson } from '../harness/run-workflow';
 import { connectionCredential, officeCredential } from './sync-env';
 
-/** The reverse-flow templates (issue 12), next to the two the demo runs. */
+/** The reverse-flow templates (issue 12) and the daily deletion check (issue 23), next to the two the demo runs. */
 export const REVERSE_TEMPLATES = {
 	stockWebhook: 'extend-commerce-stock-to-woocommerce.json',
 	stockPolling: 'extend-commerce-stock-to-woocommerce-polling.json',
 	orderStatus: 'extend-commerce-orders-to-woocommerce-status.json',
 	reconciliation: 'extend-commerce-stock-reconciliation.json',
+	deletedInWooCommerce: 'extend-commerce-deleted-in-woocommerce.json',
 } as const;
 
 export const WEBHOOK_SECRET = 'whsec-reverse-flow-5b1f0c';
