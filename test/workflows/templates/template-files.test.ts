@@ -309,6 +309,17 @@ describe('the template schedules', () => {
 	});
 });
 
+describe('the forward templates\' notes', () => {
+	// Issue 23: the outcome names a user finds on Results are explained on the canvas, as in the README.
+	it.each([
+		['order', { updated: /`updated` = rows brought up to date/, cancelled: /`cancelled` = rows set Inactive \(order cancelled or trashed\)/, locked: /`locked` = reserved in Extend, change it there/ }],
+		['product', { updated: /`updated` = brought up to date/, deactivated: /`deactivated` = trashed in WooCommerce, marked inactive/ }],
+	] as const)('the %s template says what its outcomes mean', (resource, meanings) => {
+		const note = stickyText(template(resource));
+		for (const [outcome, meaning] of Object.entries(meanings)) expect({ outcome, explained: meaning.test(note) }).toEqual({ outcome, explained: true });
+	});
+});
+
 describe('the products template\'s currency', () => {
 	it('labels prices USD and tells, on the canvas, that it must be the store\'s currency', () => {
 		const workflow = template('product');
