@@ -9,10 +9,11 @@ import { backOfficeApiOperation } from './description/backOfficeApi';
 import { orderGetProperties } from './description/customerOrder';
 import { cancelDeletedProperties, orderOperation, orderProperties } from './description/order';
 import { productAvailabilityOperation, productAvailabilityProperties } from './description/productAvailability';
-import { productOperation, productProperties } from './description/product';
+import { deactivateDeletedProperties, productOperation, productProperties } from './description/product';
 import { authenticationProperty, resourceProperty } from './description/resource';
 import { cancelDeletedOrders } from './order/cancelDeletedOrders';
 import { createOrders } from './order/createOrders';
+import { deactivateDeletedProducts } from './product/deactivateDeletedProducts';
 import { upsertProducts } from './product/upsertProducts';
 import { getChangedAvailability } from './read/readAvailability';
 import { getOrders } from './read/readCustomerOrder';
@@ -31,6 +32,7 @@ const operations: Record<string, Operation> = {
 	'order:create': createOrders,
 	'order:cancelDeleted': cancelDeletedOrders,
 	'product:upsert': upsertProducts,
+	'product:deactivateDeleted': deactivateDeletedProducts,
 	'order:get': getOrders,
 	'productAvailability:getChanged': getChangedAvailability,
 	'backOfficeApi:checkAssumptions': checkApiAssumptions,
@@ -44,7 +46,7 @@ export class ExtendCommercePush implements INodeType {
 		group: ['output'],
 		version: 1,
 		// The subtitle says what goes where, so it adds to a node named after its action ("Create orders").
-		subtitle: '={{ {"order:create": "Send orders to Extend", "order:cancelDeleted": "Cancel orders deleted in the store", "product:upsert": "Send products to Extend", "order:get": "Read an order from Extend", "productAvailability:getChanged": "Read balances from Extend", "backOfficeApi:checkAssumptions": "Check your Extend API"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+		subtitle: '={{ {"order:create": "Send orders to Extend", "order:cancelDeleted": "Cancel orders deleted in the store", "product:upsert": "Send products to Extend", "product:deactivateDeleted": "Deactivate products deleted in the store", "order:get": "Read an order from Extend", "productAvailability:getChanged": "Read balances from Extend", "backOfficeApi:checkAssumptions": "Check your Extend API"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: 'Send WooCommerce orders and products to Extend Commerce, read orders and available balances back, and check what the package assumes about your Extend API. Its trigger is Extend Commerce Trigger.',
 		defaults: { name: 'Extend Commerce' },
 		// Every operation writes to the back office: none is offered to AI agents.
@@ -91,6 +93,7 @@ export class ExtendCommercePush implements INodeType {
 			...cancelDeletedProperties,
 			...orderGetProperties,
 			...productProperties,
+			...deactivateDeletedProperties,
 			...productAvailabilityProperties,
 		],
 	};

@@ -18,6 +18,13 @@ export const productOperation: INodeProperties = {
 			action: 'Create or update products',
 			description: 'Create a new record, or update the current one if it already exists (upsert)',
 		},
+		{
+			name: 'Deactivate Deleted',
+			value: 'deactivateDeleted',
+			action: 'Deactivate deleted products',
+			description:
+				'Run once a day: mark inactive in Extend Commerce the products it holds a balance for whose SKU no longer exists in WooCommerce (deleted for good). Assumed: every product Extend holds has a balance row in the warehouse (see the README).',
+		},
 	],
 };
 
@@ -89,5 +96,28 @@ export const productProperties: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: requestOptions(),
+	},
+];
+
+const showDeactivateDeleted = { resource: ['product'], operation: ['deactivateDeleted'] };
+
+/** Product → Deactivate Deleted (the daily reconciliation of deleted products). */
+export const deactivateDeletedProperties: INodeProperties[] = [
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: showDeactivateDeleted },
+		options: [
+			{
+				displayName: 'Warehouse',
+				name: 'warehouse',
+				type: 'string',
+				default: '',
+				description: 'The warehouse whose balances list the products to check. Empty: the WooCommerce Store Connection credential\'s Warehouse.',
+			},
+		],
 	},
 ];
