@@ -57,8 +57,10 @@ async function skusInStore(store: WooClient, skus: string[]): Promise<Set<string
 async function deactivateHeld(client: ExtendClient, productNumber: string): Promise<'deactivated' | 'unchanged'> {
 	const path = fillPath(client.assumptions.product.path, '{productNumber}', productNumber);
 	const held = await client.getIfExists(path);
-	if (!isObject(held) || held.active === false) return 'unchanged';
-	await client.put(path, { ...held, active: false });
+	// In the tenant's name for the field (API Adjustments product.fields.active).
+	const active = client.assumptions.product.fields.active;
+	if (!isObject(held) || held[active] === false) return 'unchanged';
+	await client.put(path, { ...held, [active]: false });
 	return 'deactivated';
 }
 

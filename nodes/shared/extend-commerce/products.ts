@@ -7,7 +7,7 @@ export type ProductWrite = 'created' | 'updated' | 'unchanged';
 type FieldNames = ExtendAssumptions['product']['fields'];
 
 /** The document in the tenant's field names (the package's name where none is adjusted). */
-function inTenantNames(document: ExtendProduct, names: FieldNames): Record<string, unknown> {
+export function inTenantNames(document: ExtendProduct, names: FieldNames): Record<string, unknown> {
 	return Object.fromEntries(Object.entries(document).map(([field, value]) => [(names as Record<string, string>)[field] ?? field, value]));
 }
 

@@ -37,4 +37,18 @@ describe('product fields under the tenant\'s names', () => {
 		expect(outputsOf(again).results.every((result) => result.outcome === 'unchanged')).toBe(true);
 		expect(countRequests(office, 'PUT', /products\//i)).toBe(puts);
 	});
+
+	it('marks a trashed product inactive under the adjusted active field', async () => {
+		const adjustments = { product: { fields: { ...ADJUSTMENTS.product.fields, active: 'isActive' } } };
+		expect((await run(adjustments)).error).toBeUndefined();
+		const product = woo.store.products()[0];
+		woo.store.trashProduct(Number(product.id));
+		woo.options.clockOffsetSeconds += 5;
+		const trashed = await run(adjustments);
+		expect(trashed.error).toBeUndefined();
+		expect(outputsOf(trashed).results).toContainEqual(expect.objectContaining({ outcome: 'deactivated', productNumber: product.sku }));
+		const stored = office.data.products().find((held) => held.productNumber === product.sku)!;
+		expect(stored).toMatchObject({ isActive: false, description: product.name });
+		expect(stored).not.toHaveProperty('active');
+	});
 });
