@@ -10,16 +10,14 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { EXTEND_PATHS } from '../../shared/extend-commerce/api';
 import { extendClientFor, type ExtendClient } from '../../shared/extend-commerce/client';
 import { listRecords, pageQuery } from '../../shared/extend-commerce/lists';
-import { toNodeError } from '../../shared/nodeErrors';
 import { TransportError } from '../../shared/transport/errors';
 import { sendWithCredential } from '../../shared/transport/http';
 import { DEFAULT_RETRY_POLICY } from '../../shared/transport/retry';
 import { storeSettingsFrom, WooClient } from '../../shared/woocommerce/client';
-import { NodeApiError } from 'n8n-workflow';
 
-import { buildOutputs, failedRunOutputs } from '../push/outputs';
+import { buildOutputs } from '../push/outputs';
 import { isRefused, type RecordResult } from '../push/outcomes';
-import { connectionSecrets } from '../push/pushRecords';
+import { connectionSecrets, failedRun } from '../push/pushRecords';
 import { orderWarehouse } from './warehouse';
 import { cancelSentOrder, sentOrderResult } from './updateSentOrder';
 
@@ -104,8 +102,6 @@ export async function cancelDeletedOrders(this: IExecuteFunctions): Promise<INod
 		const outputs = buildOutputs('order', results, undefined);
 		return [outputs.results, [], outputs.rejected];
 	} catch (error) {
-		const failure = toNodeError(this.getNode(), error, [...secrets, ...(client?.settings.secrets ?? [])]);
-		if (this.continueOnFail()) return failedRunOutputs('order', { message: failure.message, description: failure.description, httpCode: failure instanceof NodeApiError ? failure.httpCode : undefined });
-		throw failure;
+		return failedRun(this, 'order', error, [...secrets, ...(client?.settings.secrets ?? [])]);
 	}
 }

@@ -7,26 +7,22 @@
  * assumed product resource, as a trashed product is.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { fillPath } from '../../shared/extend-commerce/assumptions';
 import { readChangedAvailability } from '../../shared/extend-commerce/availabilityReader';
 import { extendClientFor, type ExtendClient } from '../../shared/extend-commerce/client';
 import { isRecordRefusal } from '../../shared/extend-commerce/errors';
 import { isObject } from '../../shared/mapping/fields';
-import { toNodeError } from '../../shared/nodeErrors';
 import { TransportError } from '../../shared/transport/errors';
 import { sendWithCredential } from '../../shared/transport/http';
 import { DEFAULT_RETRY_POLICY } from '../../shared/transport/retry';
 import { settle } from '../../shared/transport/settle';
 import { storeSettingsFrom, WooClient } from '../../shared/woocommerce/client';
+import { skuFilterChunks } from '../../shared/woocommerce/storeWriter/skuIndex';
 
-import { buildOutputs, failedRunOutputs } from '../push/outputs';
+import { buildOutputs } from '../push/outputs';
 import { isRefused, type RecordResult } from '../push/outcomes';
-import { connectionSecrets } from '../push/pushRecords';
-
-/** SKUs per `sku=` filter, as the stock writer asks: WooCommerce splits the filter at commas. */
-const SKUS_PER_REQUEST = 50;
+import { connectionSecrets, failedRun } from '../push/pushRecords';
 
 /**
  * Which of the SKUs the store still has, products and variations alike, in any case (as checked on
@@ -35,11 +31,7 @@ const SKUS_PER_REQUEST = 50;
  */
 async function skusInStore(store: WooClient, skus: string[]): Promise<Set<string>> {
 	const found = new Set<string>();
-	// A SKU holding a comma cannot share a filter.
-	const chunks: string[][] = skus.filter((sku) => sku.includes(',')).map((sku) => [sku]);
-	const plain = skus.filter((sku) => !sku.includes(','));
-	for (let start = 0; start < plain.length; start += SKUS_PER_REQUEST) chunks.push(plain.slice(start, start + SKUS_PER_REQUEST));
-	for (const asked of chunks) {
+	for (const asked of skuFilterChunks(skus)) {
 		const byKey = new Map(asked.map((sku) => [sku.toLowerCase(), sku]));
 		const page = await store.list('products', { sku: asked.join(','), per_page: 100, _fields: 'id,sku' });
 		for (const record of page.records) {
@@ -97,8 +89,6 @@ export async function deactivateDeletedProducts(this: IExecuteFunctions): Promis
 		const outputs = buildOutputs('product', results, undefined);
 		return [outputs.results, [], outputs.rejected];
 	} catch (error) {
-		const failure = toNodeError(this.getNode(), error, [...secrets, ...(client?.settings.secrets ?? [])]);
-		if (this.continueOnFail()) return failedRunOutputs('product', { message: failure.message, description: failure.description, httpCode: failure instanceof NodeApiError ? failure.httpCode : undefined });
-		throw failure;
+		return failedRun(this, 'product', error, [...secrets, ...(client?.settings.secrets ?? [])]);
 	}
 }

@@ -66,11 +66,19 @@ export async function pushRecords<T>(context: IExecuteFunctions, plan: PushPlan<
 		context.addExecutionHints(...hints.map((message) => ({ message, location: 'outputPane' as const })));
 		return [outputs.results, outputs.nextCursor, outputs.rejected];
 	} catch (error) {
-		const failure = toNodeError(context.getNode(), error, [...secrets, ...(client?.settings.secrets ?? [])]);
-		// n8n's own "Continue" would pass the input items on as if they were results.
-		if (context.continueOnFail()) return failedRunOutputs(plan.resource, { message: failure.message, description: failure.description, httpCode: failure instanceof NodeApiError ? failure.httpCode : undefined });
-		throw failure;
+		return failedRun(context, plan.resource, error, [...secrets, ...(client?.settings.secrets ?? [])]);
 	}
+}
+
+/**
+ * A run that failed: the error in the user's words (secrets removed) fails the execution, or, when
+ * the user chose "Continue", comes out as one item saying so (n8n's own "Continue" would pass the
+ * input items on as if they were results).
+ */
+export function failedRun(context: IExecuteFunctions, resource: string, error: unknown, secrets: readonly string[]): INodeExecutionData[][] {
+	const failure = toNodeError(context.getNode(), error, [...secrets]);
+	if (context.continueOnFail()) return failedRunOutputs(resource, { message: failure.message, description: failure.description, httpCode: failure instanceof NodeApiError ? failure.httpCode : undefined });
+	throw failure;
 }
 
 /** Input items worth a record: the empty item n8n sends for "Always Output Data" is not one. */

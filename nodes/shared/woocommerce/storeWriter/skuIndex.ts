@@ -39,6 +39,17 @@ async function allPages(store: WooClient, route: string, query: Record<string, s
 }
 
 /**
+ * The SKUs in groups for one `sku=` filter each, 50 at most. A SKU holding a comma cannot share a
+ * filter: WooCommerce splits the filter at commas (and also tries the whole text).
+ */
+export function skuFilterChunks(skus: readonly string[]): string[][] {
+	const chunks: string[][] = skus.filter((sku) => sku.includes(',')).map((sku) => [sku]);
+	const plain = skus.filter((sku) => !sku.includes(','));
+	for (let index = 0; index < plain.length; index += SKUS_PER_REQUEST) chunks.push(plain.slice(index, index + SKUS_PER_REQUEST));
+	return chunks;
+}
+
+/**
  * Resolves SKUs to the products and variations that carry them, once per run, 50 SKUs a request.
  * WooCommerce's `sku` filter searches products and variations alike (captured from WooCommerce
  * 10.0.2: a variation SKU answers the variation itself, `type` "variation" with its `parent_id`),
@@ -47,11 +58,7 @@ async function allPages(store: WooClient, route: string, query: Record<string, s
 export async function resolveSkus(store: WooClient, skus: readonly string[], concurrency: number): Promise<Map<string, StockTarget>> {
 	const wanted = [...new Set(skus.filter((sku) => sku !== ''))];
 	const found = new Map<string, StockTarget>();
-	// A SKU holding a comma cannot share a filter: WooCommerce splits at commas (and also tries the whole text).
-	const chunks: string[][] = wanted.filter((sku) => sku.includes(',')).map((sku) => [sku]);
-	const plain = wanted.filter((sku) => !sku.includes(','));
-	for (let index = 0; index < plain.length; index += SKUS_PER_REQUEST) chunks.push(plain.slice(index, index + SKUS_PER_REQUEST));
-	const lists = await mapWithConcurrency(chunks, concurrency, async (chunk) => await allPages(store, 'products', { sku: chunk.join(','), _fields: PRODUCT_FIELDS }));
+	const lists = await mapWithConcurrency(skuFilterChunks(wanted), concurrency, async (chunk) => await allPages(store, 'products', { sku: chunk.join(','), _fields: PRODUCT_FIELDS }));
 	// WooCommerce compares SKUs in MySQL without regard to case (and keeps them unique that way), so "abc-1" finds "ABC-1".
 	const byKey = new Map<string, string[]>();
 	for (const sku of wanted) byKey.set(sku.toLowerCase(), [...(byKey.get(sku.toLowerCase()) ?? []), sku]);
