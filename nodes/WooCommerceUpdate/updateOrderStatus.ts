@@ -17,6 +17,7 @@ export async function updateOrderStatus(this: IExecuteFunctions): Promise<INodeE
 		const mode = failureModeOf(this);
 		const output: INodeExecutionData[] = [];
 		const unreadable: number[] = [];
+		const refused: OrderStatusResult[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			const external = String(this.getNodeParameter('orderNumber', itemIndex, '') ?? '').trim();
 			const prefix = String(this.getNodeParameter('orderNumberPrefix', itemIndex, '') ?? '');
@@ -41,6 +42,7 @@ export async function updateOrderStatus(this: IExecuteFunctions): Promise<INodeE
 			}
 			output.push(resultItem(result as unknown as IDataObject & OrderStatusResult, mode, `Order "${result.orderNumber}"`));
 			if (external === '') unreadable.push(itemIndex);
+			if (result.refusedByStore) refused.push(result);
 		}
 		// An order without a number is data the node cannot read (Extend's detail lacks the field): the run
 		// fails instead of staying green, unless the node continues on errors.
@@ -48,6 +50,15 @@ export async function updateOrderStatus(this: IExecuteFunctions): Promise<INodeE
 			throw new NodeOperationError(this.getNode(), `${unreadable.length} of ${items.length} orders have no order number, so their status was not set`, {
 				description: 'Order Number is empty: map the order\'s orderNumberExternal (e.g. {{ $json.orderNumberExternal }}) into it. Coming from Order → Get, Extend Commerce\'s order detail holds no orderNumberExternal (an assumed field name).',
 				itemIndex: unreadable[0],
+			});
+		}
+		// A status the store refused to write needs the user, as a refused stock write does (Set Stock): the run
+		// fails, so a webhook is answered with an error and delivered again once it is fixed.
+		if (mode === 'none' && refused.length > 0) {
+			const first = refused[0];
+			throw new NodeOperationError(this.getNode(), `${refused.length} of ${items.length} order statuses were refused by the store — Order "${first.orderNumber}": ${first.error?.message ?? ''}`, {
+				description: 'The other orders were written. To list refused orders and go on, set Settings → On Error to "Continue (using error output)".',
+				itemIndex: first.itemIndex,
 			});
 		}
 		return [output];

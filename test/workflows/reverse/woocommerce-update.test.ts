@@ -212,4 +212,13 @@ describe('WooCommerce Update: Order → Update Status', () => {
 		expect(store.store.orders().find((o) => o.id === order.id)!.status).toBe('completed');
 	});
 
+	it('fails the run when the store refuses a status write (after writing the others), so a webhook is delivered again', async () => {
+		const [refusedOrder, other] = store.store.orders().filter((o) => o.status === 'processing');
+		store.faults.add({ kind: 'status', status: 400, times: 1, match: { route: new RegExp(`/orders/${refusedOrder.id}$`), method: 'PUT' } });
+		const run = await runUpdate(store, { ...PICKED, note: '' }, [{ orderNumberExternal: `WEB-${refusedOrder.number}` }, { orderNumberExternal: `WEB-${other.number}` }]);
+		expect(run.status).toBe('error');
+		expect(run.error?.message).toMatch(new RegExp(`^1 of 2 order statuses were refused by the store — Order "${refusedOrder.number}": `));
+		expect(store.store.orders().find((o) => o.id === other.id)!.status).toBe('completed');
+		expect(store.store.orders().find((o) => o.id === refusedOrder.id)!.status).toBe('processing');
+	});
 });

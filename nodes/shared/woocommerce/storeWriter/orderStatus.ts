@@ -40,6 +40,8 @@ export interface OrderStatusResult {
 	/** Set when Extend's order detail does not agree with the status the event sets (the event decides). */
 	warning?: string;
 	error?: { field: string; message: string };
+	/** The store refused the write itself (a 4xx answer): someone must act, unlike an order it does not have. */
+	refusedByStore?: boolean;
 }
 
 /** Statuses that a status from Extend must not overwrite: money went back, or the order is in the bin. */
@@ -98,5 +100,5 @@ export async function changeOrderStatus(store: WooClient, change: OrderStatusCha
 		await store.http.json({ method: 'PUT', url: store.url(`orders/${order.id}`, { _fields: ORDER_FIELDS }), body: { status: change.status } });
 		return { ...where, outcome: 'updated', status: change.status, noteAdded };
 	};
-	return await write().catch(async (error: unknown) => (refusedForThisOrder(error) ? { ...where, outcome: 'failed' as const, error: { field: 'status', message: (error as TransportError).message } } : await Promise.reject(error)));
+	return await write().catch(async (error: unknown) => (refusedForThisOrder(error) ? { ...where, outcome: 'failed' as const, refusedByStore: true, error: { field: 'status', message: (error as TransportError).message } } : await Promise.reject(error)));
 }
