@@ -14,6 +14,9 @@ import { TransportError } from '../../shared/transport/errors';
 import { sendWithCredential } from '../../shared/transport/http';
 import { DEFAULT_RETRY_POLICY } from '../../shared/transport/retry';
 import { storeSettingsFrom, WooClient } from '../../shared/woocommerce/client';
+import { findOrder } from '../../shared/woocommerce/storeWriter/orderStatus';
+import { isRecordRefusal } from '../../shared/extend-commerce/errors';
+import { settle } from '../../shared/transport/settle';
 
 import { buildOutputs } from '../push/outputs';
 import { isRefused, type RecordResult } from '../push/outcomes';
@@ -86,17 +89,25 @@ export async function cancelDeletedOrders(this: IExecuteFunctions): Promise<INod
 		const orderFields = client.assumptions.order;
 		const own = (await openOrdersSince(client, since)).map((order) => ownOrder(order, prefix, orderFields)).filter((order): order is OpenOrder => order !== undefined);
 		const existing = await existingIds(store, own.map((order) => order.wooCommerceId));
-		const gone = own.filter((order) => !existing.has(order.wooCommerceId));
+		const gone: OpenOrder[] = [];
+		for (const order of own.filter((candidate) => !existing.has(candidate.wooCommerceId))) {
+			// Where a numbering plugin makes the number differ from the id, the order is found by its number:
+			// only an order the store has under neither (or has in the trash) counts as deleted.
+			const found = await findOrder(store, String(order.wooCommerceId));
+			if (!found || found.status === 'trash') gone.push(order);
+		}
 		const connected = client;
 		const results: RecordResult[] = [];
 		for (const order of gone) {
 			const keys: IDataObject = { wooCommerceId: String(order.wooCommerceId), orderNumberExternal: order.orderNumberExternal, extendOrderNumber: order.orderNumber };
-			const change = await cancelSentOrder(connected, order.orderNumber, warehouse, []);
-			results.push(sentOrderResult(0, `order ${order.wooCommerceId}`, keys, change));
+			const change = await settle(async () => await cancelSentOrder(connected, order.orderNumber, warehouse, []));
+			if (change.ok) results.push(sentOrderResult(0, `order ${order.wooCommerceId}`, keys, change.value));
+			else if (isRecordRefusal(change.error)) results.push({ itemIndex: 0, outcome: 'rejected', record: `order ${order.wooCommerceId}`, reason: change.error.message, fix: change.error.description, keys, extendStatus: change.error.status, extendMessage: change.error.detail });
+			else throw change.error;
 		}
 		const refusals = results.filter(isRefused);
 		this.addExecutionHints({
-			message: `${own.length} open orders of this shop changed in Extend since ${since}; ${gone.length} no longer in WooCommerce: ${results.filter((r) => r.outcome === 'cancelled').length} cancelled, ${refusals.length} locked.`,
+			message: `${own.length} open orders of this shop changed in Extend since ${since}; ${gone.length} no longer in WooCommerce: ${results.filter((r) => r.outcome === 'cancelled').length} cancelled, ${refusals.length} refused or locked.`,
 			location: 'outputPane',
 		});
 		const outputs = buildOutputs('order', results, undefined);
