@@ -2,10 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { TransportError } from '../transport/errors';
 import type { QueryValue } from '../transport/query';
-import { ASSUMED_AVAILABILITY, ASSUMED_LIST, EXTEND_PATHS } from './api';
+import { ASSUMED_AVAILABILITY, EXTEND_PATHS } from './api';
 import { DEFAULT_ASSUMPTIONS } from './assumptions';
 import type { ExtendGet } from './extendGet';
-import { pageQuery } from './lists';
+import { listOf, pageQuery } from './lists';
 
 export interface AvailabilityRow extends IDataObject {
 	productNumber: string;
@@ -32,17 +32,6 @@ export interface AvailabilityResult {
 	pages: number;
 	/** The latest `changed` read: the next run's Changed Since (the filter includes it, so nothing at that instant is lost). */
 	latestChange: string | undefined;
-}
-
-/** The list inside an answer: a JSON array, or the first array among ASSUMED_LIST.arrayFields. */
-export function listOf(body: unknown, arrayFields: readonly string[] = ASSUMED_LIST.arrayFields): unknown[] | undefined {
-	if (Array.isArray(body)) return body;
-	if (!body || typeof body !== 'object') return undefined;
-	for (const field of arrayFields) {
-		const value = (body as IDataObject)[field];
-		if (Array.isArray(value)) return value;
-	}
-	return undefined;
 }
 
 /** A row the package cannot read: which assumed field it lacks, and what it held instead. */
