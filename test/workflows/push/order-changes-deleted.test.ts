@@ -141,6 +141,23 @@ describe('orders deleted in WooCommerce reach Extend through the daily Cancel De
 		expect(statusOf(held.orderNumber)).toBe('Cancelled');
 	});
 
+	it('does not take another order that has the id for the one deleted: its number decides', async () => {
+		// Numbering plugin: order `holder` is numbered 7001, and `deleted` carries holder's id as its number.
+		const [holder, deleted] = woo.store.orders().filter((candidate) => ALL_SENDABLE.includes(candidate.status));
+		woo.store.renumberOrder(holder.id, '7001');
+		woo.store.renumberOrder(deleted.id, String(holder.id));
+		await send(woo, { orderNumberPrefix: PREFIX });
+		const held = office.data.orderByExternal(`${PREFIX}${holder.id}`)!;
+		expect(held).toBeDefined();
+		woo.store.deleteOrder(deleted.id);
+
+		const result = await reconcile({}, { orderNumberPrefix: PREFIX });
+		expect(result.error).toBeUndefined();
+		expect(outputsOf(result).results.map((r) => [r.orderNumberExternal, r.outcome])).toEqual([[`${PREFIX}${holder.id}`, 'cancelled']]);
+		expect(statusOf(held.orderNumber)).toBe('Cancelled');
+		expect(statusOf(office.data.orderByExternal(`${PREFIX}7001`)!.orderNumber)).toBe('Registered');
+	});
+
 	it('fails, cancelling nothing, when more orders would be cancelled than Most Cancellations per Run allows (a store answering an empty list)', async () => {
 		await send(woo, { orderNumberPrefix: PREFIX });
 		const inExtend = office.data.orders();
