@@ -132,7 +132,7 @@ export async function cancelDeletedOrders(this: IExecuteFunctions): Promise<INod
 		}
 		const refusals = results.filter(isRefused);
 		this.addExecutionHints({
-			message: `${own.length} open orders of this shop changed in Extend since ${since}; ${trashed.length} in the store's trash, ${deleted.length} deleted for good: ${results.filter((r) => r.outcome === 'cancelled').length} cancelled, ${refusals.length} refused or locked.`,
+			message: `${own.length} open Extend orders numbered ${prefix ? `"${prefix}" + a number` : 'with plain numbers'} changed since ${since}; ${trashed.length} in the store's trash, ${deleted.length} deleted for good: ${results.filter((r) => r.outcome === 'cancelled').length} cancelled, ${refusals.length} refused or locked.`,
 			location: 'outputPane',
 		});
 		if (!scoped && notFound.length > 0) {

@@ -113,7 +113,7 @@ export async function deactivateDeletedProducts(this: IExecuteFunctions): Promis
 			else results.push(refusal(productNumber, done.error));
 		}
 		this.addExecutionHints({
-			message: `${productNumbers.length} products with a balance${warehouse ? ` in warehouse ${warehouse}` : ''}; ${trashed.length} in the store's trash, ${deleted.length} deleted for good: ${results.filter((r) => r.outcome === 'deactivated').length} deactivated, ${results.filter(isRefused).length} refused.`,
+			message: `${productNumbers.length} products with a balance${warehouse ? ` in warehouse ${warehouse}` : ''}; ${trashed.length} in the store's trash, ${deleted.length} deleted for good: ${results.filter((r) => r.outcome === 'deactivated').length} deactivated, ${results.filter((r) => r.outcome === 'unchanged').length} unchanged, ${results.filter(isRefused).length} refused.`,
 			location: 'outputPane',
 		});
 		const unscoped = notFound.length - deleted.length;
