@@ -338,6 +338,20 @@ export class Store implements SandboxStore {
 		this.setModifiedRow(parent, now);
 	}
 
+	/**
+	 * Gives an order its own number, as a sequential-numbers plugin does (REST `number` differs from
+	 * `id`; the plugin writes it when the order is created, so the modified date stays). The order is
+	 * then found by that number through `search`, and `GET orders/<number>` no longer answers it.
+	 */
+	renumberOrder(id: number, orderNumber: string): WooOrder {
+		const row = this.must('order', id);
+		row.obj.number = orderNumber;
+		// The row's cached body holds the old number.
+		row.json = null;
+		this.orderRows.touch();
+		return row.obj as WooOrder;
+	}
+
 	trashOrder(id: number): void {
 		const row = this.must('order', id);
 		row.obj.status = 'trash';

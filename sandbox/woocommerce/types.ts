@@ -173,6 +173,8 @@ export interface SandboxStore {
 	editOrder(id: number, changes?: Partial<WooOrder>): WooOrder;
 	trashProduct(id: number): void;
 	trashOrder(id: number): void;
+	/** Gives an order a number other than its id, as a sequential-numbers plugin does (the REST `number` field). */
+	renumberOrder(id: number, orderNumber: string): WooOrder;
 	/** DELETE without force on a variation: trashed, as WooCommerce 10.0.2 does. */
 	trashVariation(parentId: number, id: number): void;
 	deleteProduct(id: number): void;

@@ -39,4 +39,29 @@ describe('sandbox store: trash and delete like WooCommerce 10.0.2', () => {
 		expect(await ids(`products/${second.id}/variations`)).toEqual([kept]);
 		expect((await call(`products/${second.id}`)).json<{ variations: number[] }>().variations).toEqual([kept]);
 	});
+
+	it('lists trashed products and variations by SKU only under status=trash, and trashed orders by id only under status=trash (checked 2026-12-08)', async () => {
+		const [simple, kept] = woo.store.products().filter((p) => p.type === 'simple' && p.status !== 'trash');
+		const parent = woo.store.products().find((p) => p.type === 'variable' && p.status !== 'trash' && woo.store.variations(p.id).length >= 2)!;
+		const [trashedVariation, liveVariation] = woo.store.variations(parent.id);
+		woo.store.trashProduct(simple.id);
+		woo.store.trashVariation(parent.id, trashedVariation.id);
+		const skus = [simple.sku, kept.sku, trashedVariation.sku, liveVariation.sku].join(',');
+		expect((await ids(`products?sku=${skus}&status=trash`)).sort()).toEqual([simple.id, trashedVariation.id].sort());
+		expect((await ids(`products?sku=${skus}`)).sort()).toEqual([kept.id, liveVariation.id].sort());
+
+		const [order, other] = woo.store.orders().filter((o) => o.status !== 'trash');
+		woo.store.trashOrder(order.id);
+		expect(await ids(`orders?include=${order.id},${other.id}&status=trash`)).toEqual([order.id]);
+		expect(await ids(`orders?include=${order.id},${other.id}&status=any`)).toEqual([other.id]);
+	});
+
+	it('gives an order its own number as a numbering plugin does: answered under its id, found by searching the number, not at orders/<number>', async () => {
+		const order = woo.store.orders().find((o) => o.status !== 'trash')!;
+		woo.store.renumberOrder(order.id, '7001');
+		expect((await call(`orders/${order.id}`)).json<{ number: string }>().number).toBe('7001');
+		expect((await call('orders/7001')).status).toBe(404);
+		const found = (await call('orders?search=7001')).json<Array<{ id: number; number: string }>>();
+		expect(found.map((o) => [o.id, o.number])).toEqual([[order.id, '7001']]);
+	});
 });

@@ -18,7 +18,7 @@ export const orderOperation: INodeProperties = {
 			value: 'cancelDeleted',
 			action: 'Cancel deleted orders',
 			description:
-				'Run once a day: cancel in Extend Commerce the open orders of this shop that no longer exist in WooCommerce (deleted for good, or in the trash). Orders are matched by Order Number Prefix + WooCommerce order ID.',
+				'Run once a day: cancel in Extend Commerce the open orders of this shop that WooCommerce holds in its trash or no longer has. Orders are matched by Order Number Prefix + WooCommerce order number.',
 		},
 		{
 			name: 'Create',
@@ -253,6 +253,33 @@ const showCancelDeleted = { resource: ['order'], operation: ['cancelDeleted'] };
 /** Order → Cancel Deleted (the daily reconciliation of deleted orders). */
 export const cancelDeletedProperties: INodeProperties[] = [
 	{
+		displayName:
+			'An order in the store\'s trash is cancelled in Extend. An order in no list at all is cancelled only when it is provably this store\'s: its number carries the Order Number Prefix, or Only This Store Sends Orders is on. Otherwise it is counted in a warning and left alone (see the README).',
+		name: 'cancelDeletedNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: showCancelDeleted },
+	},
+	{
+		displayName: 'Only This Store Sends Orders',
+		name: 'onlyThisStoreSendsOrders',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show: showCancelDeleted },
+		description:
+			'Whether every Extend order with a plain number (no prefix) comes from this store. Turn on only when no POS, other webshop or the ERP itself creates orders with plain numbers: their orders would be cancelled as deleted. Not needed with an Order Number Prefix.',
+	},
+	{
+		displayName: 'Most Cancellations per Run',
+		name: 'maxCancellations',
+		type: 'number',
+		default: 25,
+		typeOptions: { minValue: 0 },
+		displayOptions: { show: showCancelDeleted },
+		description:
+			'More orders to cancel than this fails the run before any is cancelled: a wrong prefix or a store answering an empty list would otherwise cancel everything. Raise it for one run when a mass deletion is real.',
+	},
+	{
 		displayName: 'Look Back (Days)',
 		name: 'lookBackDays',
 		type: 'number',
@@ -275,7 +302,7 @@ export const cancelDeletedProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description:
-					'The same prefix as in Order → Create. Only Extend orders whose number is this prefix followed by a number are this shop\'s: leave it empty only when no other channel sends Extend orders with plain numbers.',
+					'The same prefix as in Order → Create. Only Extend orders whose number is this prefix followed by a number are this shop\'s. Empty: orders in no list are cancelled only with Only This Store Sends Orders on.',
 			},
 			{
 				displayName: 'Warehouse',

@@ -23,7 +23,7 @@ export const productOperation: INodeProperties = {
 			value: 'deactivateDeleted',
 			action: 'Deactivate deleted products',
 			description:
-				'Run once a day: mark inactive in Extend Commerce the products it holds a balance for whose SKU no longer exists in WooCommerce (deleted for good). Assumed: every product Extend holds has a balance row in the warehouse (see the README).',
+				'Run once a day: mark inactive in Extend Commerce the products it holds a balance for that this store trashed, or deleted for good under a SKU prefix. Assumed: every product Extend holds has a balance row in the warehouse (see the README).',
 		},
 	],
 };
@@ -104,6 +104,33 @@ const showDeactivateDeleted = { resource: ['product'], operation: ['deactivateDe
 /** Product → Deactivate Deleted (the daily reconciliation of deleted products). */
 export const deactivateDeletedProperties: INodeProperties[] = [
 	{
+		displayName:
+			'Extend holds the ERP\'s whole catalogue, so a SKU this store lacks is no sign of a deletion. A product or variation in the store\'s trash is marked inactive; one in no list at all only when it is provably this store\'s: its SKU starts with the SKU Prefix, or Extend\'s Catalogue Is This Store\'s is on (see the README).',
+		name: 'deactivateDeletedNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: showDeactivateDeleted },
+	},
+	{
+		displayName: 'Extend\'s Catalogue Is This Store\'s',
+		name: 'onlyThisStoresProducts',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show: showDeactivateDeleted },
+		description:
+			'Whether every product Extend holds a balance for in the warehouse is sold in this store. Turn on only then: a product the ERP holds but the store never had would be marked inactive.',
+	},
+	{
+		displayName: 'Most Deactivations per Run',
+		name: 'maxDeactivations',
+		type: 'number',
+		default: 25,
+		typeOptions: { minValue: 0 },
+		displayOptions: { show: showDeactivateDeleted },
+		description:
+			'More products to deactivate than this fails the run before any is deactivated: a wrong SKU prefix or a store answering an empty list would otherwise deactivate the catalogue. Raise it for one run when a mass deletion is real.',
+	},
+	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
@@ -111,6 +138,15 @@ export const deactivateDeletedProperties: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: showDeactivateDeleted },
 		options: [
+			{
+				displayName: 'SKU Prefix',
+				name: 'skuPrefix',
+				type: 'string',
+				default: '',
+				placeholder: 'WEB-',
+				description:
+					'The start only this store\'s SKUs have (any letter case). A product with such a SKU that the store no longer has at all is marked inactive. Empty: only trashed products are, unless Extend\'s Catalogue Is This Store\'s is on.',
+			},
 			{
 				displayName: 'Warehouse',
 				name: 'warehouse',

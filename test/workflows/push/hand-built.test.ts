@@ -117,7 +117,9 @@ describe('a workflow built by hand from the nodes panel (default names and defau
 		const { result } = await run({ storeSlotOnPush: false });
 		expect(result.error).toBeUndefined();
 		expect(result.items(FETCH, 1)[0].json).toMatchObject({ warehouse: WAREHOUSE });
-		expect(result.items(PUSH, 0).every((item) => item.json.outcome === 'created')).toBe(true);
+		const fetched = result.items(FETCH, 0);
+		expect(fetched.length).toBeGreaterThan(0);
+		expect(result.items(PUSH, 0).map((item) => item.json.outcome)).toEqual(fetched.map(() => 'created'));
 		expect(sentWarehouses()).toEqual([WAREHOUSE]);
 	});
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { mapOrderToExtend, type OrderMappingSettings } from '../../../../../nodes/shared/mapping/extendOrder';
 import { mapProductToExtend } from '../../../../../nodes/shared/mapping/extendProduct';
-import { isObject } from '../../../../../nodes/shared/mapping/fields';
+import { isObject, MappingError } from '../../../../../nodes/shared/mapping/fields';
 
 /**
  * Extend's documented models never take null for a value, so nothing the push sends may hold
@@ -30,7 +30,8 @@ function capturedRecords(): Array<{ file: string; record: Json }> {
 }
 
 const isOrder = (record: Json) => Array.isArray(record.line_items) && 'order_key' in record;
-const isProductOrVariation = (record: Json) => typeof record.sku === 'string' && ('regular_price' in record || 'price' in record) && !('line_items' in record);
+// An order's line items carry a sku and a price too, but never a regular_price.
+const isProductOrVariation = (record: Json) => typeof record.sku === 'string' && 'regular_price' in record && !('line_items' in record);
 
 /** Paths of every null inside a value, e.g. "orderHeader.deliveryMethod". */
 function nullsIn(value: unknown, at = ''): string[] {
@@ -56,6 +57,10 @@ const orderSettings: OrderMappingSettings = {
 	shippingProductNumber: 'FREIGHT',
 };
 
+/** The captured records the mapping refuses (each with a named field), so a new refusal cannot hide a record from the null check. */
+const EXPECTED_ORDER_REFUSALS: string[] = [];
+const EXPECTED_PRODUCT_REFUSALS: string[] = [];
+
 describe('nothing the push sends holds null (every captured WooCommerce 10.0.2 answer)', () => {
 	const records = capturedRecords();
 	const orders = records.filter(({ record }) => isOrder(record));
@@ -69,18 +74,23 @@ describe('nothing the push sends holds null (every captured WooCommerce 10.0.2 a
 
 	it('order documents', () => {
 		const found: string[] = [];
+		const refused: string[] = [];
 		let mapped = 0;
 		for (const { file, record } of orders) {
 			let document: unknown;
 			try {
 				document = mapOrderToExtend(record, orderSettings);
-			} catch {
-				continue; // refused on its own output with a named field; nothing is sent
+			} catch (error) {
+				// Only a refusal naming a field is a record-level outcome (nothing is sent); anything else is a bug.
+				expect(error).toBeInstanceOf(MappingError);
+				refused.push(`${file} order ${String(record.id)}: ${(error as Error).message}`);
+				continue;
 			}
 			mapped += 1;
 			found.push(...nullsIn(document).map((field) => `${file} order ${String(record.id)}: ${field}`));
 		}
 		expect(mapped).toBeGreaterThanOrEqual(10);
+		expect(refused).toEqual(EXPECTED_ORDER_REFUSALS);
 		expect(found).toEqual([]);
 	});
 
@@ -88,16 +98,21 @@ describe('nothing the push sends holds null (every captured WooCommerce 10.0.2 a
 		const variationsOf = new Map<unknown, Json[]>();
 		for (const { record } of products) if (typeof record.parent_id === 'number' && record.parent_id > 0) variationsOf.set(record.parent_id, [...(variationsOf.get(record.parent_id) ?? []), record]);
 		const found: string[] = [];
+		const refused: string[] = [];
 		let mapped = 0;
 		for (const { file, record } of products) {
 			const input = record.type === 'variable' ? { ...record, variations: variationsOf.get(record.id) ?? [] } : record;
 			for (const result of mapProductToExtend(input, { unit: 'ST', currency: 'SEK', vatPercent: '25', vatByTaxClass: {} })) {
-				if (!result.ok) continue;
+				if (!result.ok) {
+					refused.push(`${file} ${String(result.wooCommerceId)}: ${JSON.stringify(result)}`);
+					continue;
+				}
 				mapped += 1;
 				found.push(...nullsIn(result.document).map((field) => `${file} ${result.wooCommerceId}: ${field}`));
 			}
 		}
 		expect(mapped).toBeGreaterThanOrEqual(20);
+		expect(refused).toEqual(EXPECTED_PRODUCT_REFUSALS);
 		expect(found).toEqual([]);
 	});
 });
