@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ASSUMED_AVAILABILITY } from '../../shared/extend-commerce/api';
-import { readChangedAvailability, type UnreadableRow } from '../../shared/extend-commerce/availabilityReader';
+import { readChangedAvailability, resumeFrom, type UnreadableRow } from '../../shared/extend-commerce/availabilityReader';
 import { extendClientFor, type ExtendClient } from '../../shared/extend-commerce/client';
 import { toNodeError } from '../../shared/nodeErrors';
 import { failureModeOf, resultItem } from '../../shared/recordOutcome';
@@ -76,8 +76,12 @@ export async function getChangedAvailability(this: IExecuteFunctions): Promise<I
 			location: 'outputPane',
 		});
 		const rows = [...result.rows.map((row): INodeExecutionData => ({ json: row, pairedItem: { item: 0 } })), ...unreadableRows(this, result.unreadable, result.rows.length)];
+		const next = resumeFrom(result.latestChange, result.unreadable, changedSince);
+		if (result.unreadable.length > 0 && returnAll) {
+			this.addExecutionHints({ message: `${result.unreadable.length} balances could not be read, so the next Changed Since stays at ${next ?? 'the start (every balance)'}: the next run reads them again.`, location: 'outputPane' });
+		}
 		const cursor = returnAll
-			? [{ json: { resource: 'availability', connection: connection.name, warehouse, cursor: result.latestChange ?? changedSince ?? '', previousCursor: changedSince ?? '', balances: result.rows.length, syncedAt: new Date().toISOString() }, pairedItem: { item: 0 } }]
+			? [{ json: { resource: 'availability', connection: connection.name, warehouse, cursor: next ?? '', previousCursor: changedSince ?? '', balances: result.rows.length, unreadable: result.unreadable.length, syncedAt: new Date().toISOString() }, pairedItem: { item: 0 } }]
 			: [];
 		return [rows, cursor];
 	} catch (error) {

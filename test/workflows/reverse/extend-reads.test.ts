@@ -113,6 +113,26 @@ describe('Extend Commerce node: balances it cannot read are never dropped', () =
 		}
 	});
 
+	it('never hands on a Changed Since past a row it could not read, under either Continue', async () => {
+		const since = '2026-11-28T00:00:00Z';
+		const readable = { productNumber: 'P-2', warehouse: 'MAIN', availableBalance: 3, changed: '2026-11-28T10:05:00Z' };
+		const dated = await standIn([{ productNumber: 'P-1', warehouse: 'MAIN', availableBalance: null, changed: '2026-11-28T10:00:00Z' }, readable]);
+		const undated = await standIn([{ productNumber: 'P-1', warehouse: 'MAIN', availableBalance: null }, readable]);
+		try {
+			for (const onError of ['continueRegularOutput', 'continueErrorOutput'] as const) {
+				const run = await runWorkflow(readWorkflow({ ...parameters, changedSince: since }, onError), { credentials: credentialsFor(dated.url) });
+				expect(run.status).toBe('success');
+				expect(run.outputs['Extend Commerce'][1].map((item) => [item.json.cursor, item.json.unreadable])).toEqual([['2026-11-28T10:00:00Z', 1]]);
+			}
+			// Without a readable change time, the cursor stays where this run started.
+			const run = await runWorkflow(readWorkflow({ ...parameters, changedSince: since }, 'continueRegularOutput'), { credentials: credentialsFor(undated.url) });
+			expect(run.outputs['Extend Commerce'][1].map((item) => item.json.cursor)).toEqual(['2026-11-28T00:00:00.000Z']);
+		} finally {
+			await dated.close();
+			await undated.close();
+		}
+	});
+
 	it('sends a row it cannot read to the error output and goes on with the others', async () => {
 		const extend = await standIn([{ productNumber: 'P-1', warehouse: 'MAIN', availableBalance: 3, changed: '2026-11-28T10:00:00Z' }, { productNumber: 'P-2', warehouse: 'MAIN', availableBalance: null, changed: '2026-11-28T10:01:00Z' }]);
 		try {
