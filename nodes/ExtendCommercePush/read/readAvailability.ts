@@ -69,11 +69,11 @@ const CONFLICT_FIX = 'WooCommerce keeps one stock per SKU. Set Warehouse (on thi
  * whichever balance came last: the run fails naming the warehouses, or, continuing on errors, the
  * product goes to the error output (or carries an error line) and the others go on.
  */
-function conflictRows(context: IExecuteFunctions, conflicts: WarehouseConflict[]): INodeExecutionData[] {
+function conflictRows(context: IExecuteFunctions, conflicts: WarehouseConflict[], products: number): INodeExecutionData[] {
 	if (conflicts.length === 0) return [];
 	const mode = failureModeOf(context);
 	if (mode === 'none') {
-		throw new NodeOperationError(context.getNode(), `${conflicts.length} products have balances in several warehouses and no Warehouse is set — ${conflictMessage(conflicts[0])}`, {
+		throw new NodeOperationError(context.getNode(), `${conflicts.length} of ${products} products have balances in several warehouses and no Warehouse is set — ${conflictMessage(conflicts[0])}`, {
 			description: `Nothing was written and the cursor stays. ${CONFLICT_FIX}`,
 		});
 	}
@@ -114,7 +114,7 @@ export async function getChangedAvailability(this: IExecuteFunctions): Promise<I
 		const rows = [
 			...balances.map((row): INodeExecutionData => ({ json: row, pairedItem: { item: 0 } })),
 			...unreadableRows(this, result.unreadable, balances.length + conflicts.length),
-			...conflictRows(this, conflicts),
+			...conflictRows(this, conflicts, new Set(balances.map((row) => row.productNumber)).size + conflicts.length),
 		];
 		const refused = new Set(conflicts.map((conflict) => conflict.productNumber));
 		const next = resumeFrom(result.latestChange, [...result.unreadable, ...result.rows.filter((row) => refused.has(row.productNumber))], changedSince);

@@ -47,7 +47,8 @@ export function resumeFrom(latestChange: string | undefined, held: ReadonlyArray
 		if (Number.isNaN(at)) return changedSince;
 		if (earliest === undefined || at < Date.parse(earliest)) earliest = row.changed;
 	}
-	return earliest;
+	// A row read again whole (every warehouse of a product) may have changed long before: never go back past where this read started.
+	return changedSince !== undefined && earliest !== undefined && Date.parse(earliest) < Date.parse(changedSince) ? changedSince : earliest;
 }
 
 /** A row the package cannot read: which assumed field it lacks, and what it held instead. */

@@ -74,7 +74,7 @@ describe('Extend Commerce node: reading Extend', () => {
 
 		const stopped = await read({});
 		expect(stopped.status).toBe('error');
-		expect(stopped.error?.message).toBe(`1 products have balances in several warehouses and no Warehouse is set — Product ${a} has balances in 2 warehouses (${WAREHOUSE}: 4, NORTH: 0.1) and no Warehouse is set`);
+		expect(stopped.error?.message).toBe(`1 of 2 products have balances in several warehouses and no Warehouse is set — Product ${a} has balances in 2 warehouses (${WAREHOUSE}: 4, NORTH: 0.1) and no Warehouse is set`);
 		expect(String(stopped.error?.description)).toContain('Set Warehouse');
 
 		const continued = await read({}, 'continueErrorOutput');
