@@ -17,8 +17,9 @@ export class WooCommerceFetch implements INodeType {
 		subtitle: '={{ ($parameter["resource"] === "product" ? "Products" : "Orders") + " since " + ({ date: "a date", orderStart: "Order Start" }[$parameter["since"]] || "the cursor") }}',
 		description: 'Get the products and orders that changed in a WooCommerce store since a cursor the workflow keeps, and the window that was read',
 		defaults: { name: 'WooCommerce Fetch' },
-		// Read-only (it never writes to the store), so offering it to AI agents risks nothing.
-		usableAsTool: true,
+		// Not offered to AI agents: a read from a cursor the workflow keeps, with a window to save, means
+		// nothing to an agent's one-off question (n8n's lint asks that the choice be written down).
+		usableAsTool: undefined,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		// Short: n8n 2.x cuts a free output's label after about 40 px ("Sync Wind…").

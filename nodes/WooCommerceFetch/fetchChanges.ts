@@ -8,6 +8,7 @@ import type { QueryValue } from '../shared/transport/query';
 import { DEFAULT_RETRY_POLICY } from '../shared/transport/retry';
 import { storeSettingsFrom, WooClient, type WooRecord } from '../shared/woocommerce/client';
 import { capWindow, WindowPager } from '../shared/woocommerce/pager';
+import { storeZone } from '../shared/woocommerce/siteClock';
 import { fetchVariations } from '../shared/woocommerce/variations';
 import { planWindow, toIsoUtc, toWooDate, type SyncWindow } from '../shared/woocommerce/window';
 import { startOf } from './since';
@@ -141,8 +142,10 @@ export async function fetchChanges(this: IExecuteFunctions): Promise<INodeExecut
 		const storeNow = Math.floor((probe.storeDate ?? new Date()).getTime() / 1000);
 		let window: SyncWindow | null = planWindow({ start, storeNow, settleSeconds: settings.options.settleSeconds ?? 30 });
 
-		const pager = new WindowPager(store, resource, baseQuery(settings), { concurrency });
-		const trash = new WindowPager(store, resource, trashQuery(settings), { concurrency });
+		// The store's time zone, asked once for both lists.
+		const zone = storeZone(store);
+		const pager = new WindowPager(store, resource, baseQuery(settings), { concurrency, zone });
+		const trash = new WindowPager(store, resource, trashQuery(settings), { concurrency, zone });
 		let records: WooRecord[] = [];
 		let capped = false;
 		if (window) {
@@ -151,12 +154,13 @@ export async function fetchChanges(this: IExecuteFunctions): Promise<INodeExecut
 				if (records.length < settings.limit) records.push(...(await trash.readFirst(window, settings.limit - records.length)));
 			} else {
 				const cap = settings.options.maxRecordsPerRun ?? 10000;
-				if (cap > 0) ({ window, capped } = await capWindow(pager, window, cap, probe.total));
+				// The trash counts towards Max Records per Run like the main list: both are read whole for the window.
+				if (cap > 0) ({ window, capped } = await capWindow([pager, trash], window, cap, probe.total === undefined ? undefined : probe.total + (await trash.count(window))));
 				records = [...(await pager.readAll(window)), ...(await trash.readAll(window))];
 			}
 		}
 		records = withoutDuplicates(records);
-		const variations = settings.variations === 'none' || records.length === 0 ? new Map<number, WooRecord[]>() : await fetchVariations(store, records, concurrency);
+		const variations = settings.variations === 'none' || records.length === 0 ? new Map<number, WooRecord[]>() : await fetchVariations(store, records, concurrency, window?.start ?? start);
 
 		// No window yet (the store clock has not passed start + settle time): an empty window at the start, which moves no cursor forward.
 		const info: SyncWindowInfo = {

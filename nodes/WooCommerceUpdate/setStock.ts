@@ -49,8 +49,13 @@ export async function setStock(this: IExecuteFunctions): Promise<INodeExecutionD
 			const report = failureReport(mustAct, results.length);
 			throw new NodeOperationError(this.getNode(), report.message, { description: report.description, itemIndex: mustAct[0].itemIndex });
 		}
-		if (options.output === 'summary') return [[{ json: summary, pairedItem: items.map((_item, item) => ({ item })) }]];
-		return [results.map((result) => resultItem(result as unknown as IDataObject & StockResult, mode, `SKU "${result.sku}"`))];
+		const toItem = (result: StockResult) => resultItem(result as unknown as IDataObject & StockResult, mode, `SKU "${result.sku}"`);
+		if (options.output === 'summary') {
+			// Continuing on errors, each failed SKU still goes where the user sent failures (the error output, or an error line), not only into the summary's lists.
+			const failed = mode === 'none' ? [] : results.filter((result) => result.outcome === 'failed').map(toItem);
+			return [[{ json: summary, pairedItem: items.map((_item, item) => ({ item })) }, ...failed]];
+		}
+		return [results.map(toItem)];
 	} catch (error) {
 		throw toNodeError(this.getNode(), error, secrets);
 	}

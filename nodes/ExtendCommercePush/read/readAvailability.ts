@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ASSUMED_AVAILABILITY } from '../../shared/extend-commerce/api';
-import { readChangedAvailability, type UnreadableRow } from '../../shared/extend-commerce/availabilityReader';
+import { readChangedAvailability, resumeFrom, type UnreadableRow } from '../../shared/extend-commerce/availabilityReader';
+import { combineWarehouses, readEveryWarehouseOf, withEveryWarehouse, type SeveralWarehouses, type WarehouseConflict } from '../../shared/extend-commerce/availabilityWarehouses';
 import { extendClientFor, type ExtendClient } from '../../shared/extend-commerce/client';
 import { toNodeError } from '../../shared/nodeErrors';
 import { failureModeOf, resultItem } from '../../shared/recordOutcome';
@@ -10,6 +11,7 @@ import { failureModeOf, resultItem } from '../../shared/recordOutcome';
 interface AvailabilityOptions {
 	productNumbers?: string;
 	pageSize?: number;
+	severalWarehouses?: SeveralWarehouses;
 }
 
 /** An ISO 8601 time as UTC with Z, or undefined for an empty value; the node's parameter names the problem. */
@@ -55,6 +57,31 @@ function unreadableRows(context: IExecuteFunctions, unreadable: UnreadableRow[],
 	return unreadable.map((row) => resultItem({ itemIndex: 0, position: row.position + 1, error: { field: row.field, message: unreadableMessage(row) } }, mode, 'Balance'));
 }
 
+function conflictMessage(conflict: WarehouseConflict): string {
+	const balances = conflict.balances.map((row) => `${row.warehouse || '(no warehouse)'}: ${row.availableBalance}`).join(', ');
+	return `Product ${conflict.productNumber} has balances in ${conflict.warehouses.length} warehouses (${balances}) and no Warehouse is set`;
+}
+
+const CONFLICT_FIX = 'WooCommerce keeps one stock per SKU. Set Warehouse (on this node or in the WooCommerce Store Connection credential) to the warehouse the store sells from, or choose Options → Balances in Several Warehouses → Add Them Up.';
+
+/**
+ * A product with balances in several warehouses and no Warehouse chosen is never written with
+ * whichever balance came last: the run fails naming the warehouses, or, continuing on errors, the
+ * product goes to the error output (or carries an error line) and the others go on.
+ */
+function conflictRows(context: IExecuteFunctions, conflicts: WarehouseConflict[], products: number): INodeExecutionData[] {
+	if (conflicts.length === 0) return [];
+	const mode = failureModeOf(context);
+	if (mode === 'none') {
+		throw new NodeOperationError(context.getNode(), `${conflicts.length} of ${products} products have balances in several warehouses and no Warehouse is set — ${conflictMessage(conflicts[0])}`, {
+			description: `Nothing was written and the cursor stays. ${CONFLICT_FIX}`,
+		});
+	}
+	return conflicts.map((conflict) =>
+		resultItem({ itemIndex: 0, productNumber: conflict.productNumber, warehouses: conflict.warehouses, fix: CONFLICT_FIX, error: { field: 'warehouse', message: conflictMessage(conflict) } }, mode, 'Balance'),
+	);
+}
+
 /**
  * Product Availability → Get Changed: one item per balance on the first output; on the second,
  * one item with the next run's Changed Since (the latest change read), unless a Limit cut the read.
@@ -75,9 +102,27 @@ export async function getChangedAvailability(this: IExecuteFunctions): Promise<I
 			message: `${result.rows.length} balances${warehouse ? ` of warehouse ${warehouse}` : ''} changed${changedSince ? ` since ${changedSince}` : ''}, read in ${result.pages} pages.`,
 			location: 'outputPane',
 		});
-		const rows = [...result.rows.map((row): INodeExecutionData => ({ json: row, pairedItem: { item: 0 } })), ...unreadableRows(this, result.unreadable, result.rows.length)];
+		let balances = result.rows;
+		let conflicts: WarehouseConflict[] = [];
+		if (!warehouse) {
+			// A partial read (since a time, or up to a Limit) may hold only some of a product's warehouses.
+			const partial = changedSince !== undefined || limit > 0;
+			const every = partial ? await readEveryWarehouseOf(client, [...new Set(result.rows.map((row) => row.productNumber))], options.pageSize) : undefined;
+			if (every) result.unreadable.push(...every.unreadable.map((row) => ({ ...row, position: row.position + result.rows.length + result.unreadable.length })));
+			({ rows: balances, conflicts } = combineWarehouses(every ? withEveryWarehouse(result.rows, every.rows) : result.rows, options.severalWarehouses ?? 'refuse'));
+		}
+		const rows = [
+			...balances.map((row): INodeExecutionData => ({ json: row, pairedItem: { item: 0 } })),
+			...unreadableRows(this, result.unreadable, balances.length + conflicts.length),
+			...conflictRows(this, conflicts, new Set(balances.map((row) => row.productNumber)).size + conflicts.length),
+		];
+		const refused = new Set(conflicts.map((conflict) => conflict.productNumber));
+		const next = resumeFrom(result.latestChange, [...result.unreadable, ...result.rows.filter((row) => refused.has(row.productNumber))], changedSince);
+		if (result.unreadable.length + conflicts.length > 0 && returnAll) {
+			this.addExecutionHints({ message: `${result.unreadable.length + conflicts.length} balances were not handed on, so the next Changed Since stays at ${next ?? 'the start (every balance)'}: the next run reads them again.`, location: 'outputPane' });
+		}
 		const cursor = returnAll
-			? [{ json: { resource: 'availability', connection: connection.name, warehouse, cursor: result.latestChange ?? changedSince ?? '', previousCursor: changedSince ?? '', balances: result.rows.length, syncedAt: new Date().toISOString() }, pairedItem: { item: 0 } }]
+			? [{ json: { resource: 'availability', connection: connection.name, warehouse, cursor: next ?? '', previousCursor: changedSince ?? '', balances: balances.length, unreadable: result.unreadable.length, ...(conflicts.length > 0 ? { severalWarehouses: conflicts.length } : {}), syncedAt: new Date().toISOString() }, pairedItem: { item: 0 } }]
 			: [];
 		return [rows, cursor];
 	} catch (error) {

@@ -169,7 +169,7 @@ export const fetchProperties: INodeProperties[] = [
 				type: 'number',
 				default: 10000,
 				typeOptions: { minValue: 0 },
-				description: 'A huge first sync is delivered in parts of about this size, one per run: the Sync Window then ends where this run stopped, so the next run continues from there. 0 means no cap.',
+				description: 'A huge first sync is delivered in parts of about this size, one per run: the Sync Window then ends where this run stopped, so the next run continues from there. Records moved to the trash count too. 0 means no cap.',
 			},
 			{
 				displayName: 'Retries',

@@ -54,7 +54,7 @@ export const productStockProperties: INodeProperties[] = [
 				default: 'perSku',
 				options: [
 					{ name: 'One Result per SKU', value: 'perSku', description: 'Updated, unchanged, skipped or failed, for each input item' },
-					{ name: 'Summary', value: 'summary', description: 'One item: how many SKUs were updated (divergences fixed), already right, not in the store, failed' },
+					{ name: 'Summary', value: 'summary', description: 'One item: how many SKUs were updated (divergences fixed), already right, not in the store, failed. Continuing on errors, each failed SKU still follows it to the error output.' },
 				],
 				description: 'What the node outputs. Summary suits a nightly reconciliation that only reports what it fixed.',
 			},

@@ -63,6 +63,8 @@ export interface ExtendAssumptions {
 		carrier: string;
 		trackingNumber: string;
 		trackingUrl: string;
+		/** The row field besides the documented rowOperation that says a held row is cancelled ("Inactive"). */
+		rowStatus: string;
 	};
 	availability: { productNumber: string; warehouse: string; available: string; changed: string };
 	product: {
@@ -105,6 +107,7 @@ export const DEFAULT_ASSUMPTIONS: ExtendAssumptions = Object.freeze({
 		carrier: ASSUMED_ORDER_DETAIL.delivery.carrier,
 		trackingNumber: ASSUMED_ORDER_DETAIL.delivery.trackingNumber,
 		trackingUrl: ASSUMED_ORDER_DETAIL.delivery.trackingUrl,
+		rowStatus: ASSUMED_ORDER_CHANGES.rowStatus,
 	},
 	availability: { ...ASSUMED_AVAILABILITY },
 	product: {
@@ -161,6 +164,7 @@ export const ADJUSTABLE_KEYS: Record<string, KeySpec> = {
 	'orderDetail.carrier': { kind: NAME, means: 'the delivery field with the carrier' },
 	'orderDetail.trackingNumber': { kind: NAME, means: 'the delivery field with the tracking number' },
 	'orderDetail.trackingUrl': { kind: NAME, means: 'the delivery field with the tracking link' },
+	'orderDetail.rowStatus': { kind: NAME, means: 'the order row field that says a row is cancelled ("Inactive"), besides rowOperation' },
 	'availability.productNumber': { kind: NAME, means: 'the ProductAvailability row field with the product number' },
 	'availability.warehouse': { kind: NAME, means: 'the ProductAvailability row field with the warehouse' },
 	'availability.available': { kind: NAME, means: 'the ProductAvailability row field with the available balance' },

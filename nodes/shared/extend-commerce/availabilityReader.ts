@@ -34,12 +34,31 @@ export interface AvailabilityResult {
 	latestChange: string | undefined;
 }
 
+/**
+ * The next run's Changed Since: the latest change read, but never past a row that was not handed
+ * on — the earliest change among those, or (when one of them has no readable change) where this
+ * read started — so the next run reads them again instead of passing them over.
+ */
+export function resumeFrom(latestChange: string | undefined, held: ReadonlyArray<{ changed?: string }>, changedSince: string | undefined): string | undefined {
+	if (held.length === 0) return latestChange ?? changedSince;
+	let earliest: string | undefined;
+	for (const row of held) {
+		const at = row.changed ? Date.parse(row.changed) : Number.NaN;
+		if (Number.isNaN(at)) return changedSince;
+		if (earliest === undefined || at < Date.parse(earliest)) earliest = row.changed;
+	}
+	// A row read again whole (every warehouse of a product) may have changed long before: never go back past where this read started.
+	return changedSince !== undefined && earliest !== undefined && Date.parse(earliest) < Date.parse(changedSince) ? changedSince : earliest;
+}
+
 /** A row the package cannot read: which assumed field it lacks, and what it held instead. */
 export interface UnreadableRow {
 	/** Position in the whole read, from 0. */
 	position: number;
 	field: string;
 	value: unknown;
+	/** The row's change time, when it has a readable one: the next run's Changed Since may not pass it. */
+	changed?: string;
 }
 
 /** A balance as a number: a JSON number or a numeric text; null, empty or other text is unreadable (never 0). */
@@ -68,6 +87,11 @@ export function availabilityRowOf(raw: unknown, fields: Record<keyof typeof ASSU
 	};
 }
 
+function changedOf(raw: unknown, field: string): { changed?: string } {
+	const value = raw && typeof raw === 'object' ? (raw as IDataObject)[field] : undefined;
+	return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? { changed: value } : {};
+}
+
 /**
  * Product Availability → Get Changed: `GET ProductAvailability` page by page (ASSUMED paging: a
  * page shorter than the page size is the last) with the change-date, warehouse and product filters.
@@ -93,7 +117,7 @@ export async function readChangedAvailability(client: ExtendGet, query: Availabi
 		for (const raw of list) {
 			const read = availabilityRowOf(raw, assumed.availability);
 			if (read.ok) rows.push(read.row);
-			else unreadable.push({ position, field: read.field, value: read.value });
+			else unreadable.push({ position, field: read.field, value: read.value, ...changedOf(raw, assumed.availability.changed) });
 			position += 1;
 		}
 		if (list.length < pageSize || (query.limit && rows.length >= query.limit)) break;

@@ -35,9 +35,10 @@ function productOf(row: HeldRow): string {
 	return isObject(product) && typeof product.productNumber === 'string' ? product.productNumber : '';
 }
 
-export function isInactiveRow(row: HeldRow): boolean {
+/** Whether Extend holds a row as cancelled: the documented rowOperation, or the tenant's row status field (API Adjustments), says "Inactive". */
+export function isInactiveRow(row: HeldRow, rowStatusField: string = ASSUMED_ORDER_CHANGES.rowStatus): boolean {
 	const inactive = ASSUMED_ORDER.inactiveRowOperation;
-	return row.rowOperation === inactive || row[ASSUMED_ORDER_CHANGES.rowStatus] === inactive;
+	return row.rowOperation === inactive || row[rowStatusField] === inactive;
 }
 
 function sameSales(wanted: ExtendOrderRow, held: HeldRow): boolean {
@@ -55,9 +56,9 @@ export function heldRowsOf(detail: unknown, rowsField: string = ASSUMED_ORDER_CH
 	return Array.isArray(rows) ? rows.filter(isObject) : undefined;
 }
 
-export function orderRowChanges(wanted: readonly ExtendOrderRow[], held: readonly HeldRow[]): RowChanges {
+export function orderRowChanges(wanted: readonly ExtendOrderRow[], held: readonly HeldRow[], rowStatusField: string = ASSUMED_ORDER_CHANGES.rowStatus): RowChanges {
 	const active = new Map<string, HeldRow>();
-	for (const row of held) if (!isInactiveRow(row) && positionOf(row)) active.set(positionOf(row), row);
+	for (const row of held) if (!isInactiveRow(row, rowStatusField) && positionOf(row)) active.set(positionOf(row), row);
 	const changes: RowChanges = { update: [], add: [], inactivate: [] };
 	const kept = new Set<string>();
 	for (const row of wanted) {

@@ -24,6 +24,8 @@ export interface PagerOptions {
 	maxSplitDepth?: number;
 	/** `id`: today's offset paging in id order for every window (the date-ordered read's fallback). */
 	strategy?: 'modified' | 'id';
+	/** The store's time zone when another pager of the same run already asked for it (one request per run). */
+	zone?: Promise<OffsetAt | 'fixed' | undefined>;
 	onEvent?: (event: PagerEvent) => void;
 }
 
@@ -82,7 +84,7 @@ export class WindowPager {
 		private readonly options: PagerOptions,
 	) {
 		// Asked at once, so the answer is there by the time the window is planned.
-		if (options.strategy !== 'id') this.zone = storeZone(client);
+		if (options.strategy !== 'id') this.zone = options.zone ?? storeZone(client);
 	}
 
 	/** The number of records in a window, from one single-record request. */
@@ -287,19 +289,22 @@ function oldestPossible(first: WooPage, window: SyncWindow): number {
 }
 
 /**
- * The largest window from `window.start` holding at most `cap` records, found by halving the
- * end with count requests. A single second holding more than `cap` records is taken whole.
- * `upperBound`, when known, is a count of at least the window's records and saves a request.
+ * The largest window from `window.start` holding at most `cap` records of all the given lists
+ * together, found by halving the end with count requests. A single second holding more than
+ * `cap` records is taken whole. `upperBound`, when known, is a count of at least the window's
+ * records and saves a request.
  */
-export async function capWindow(pager: WindowPager, window: SyncWindow, cap: number, upperBound?: number): Promise<{ window: SyncWindow; capped: boolean }> {
+export async function capWindow(pagers: WindowPager | readonly WindowPager[], window: SyncWindow, cap: number, upperBound?: number): Promise<{ window: SyncWindow; capped: boolean }> {
+	const lists = Array.isArray(pagers) ? pagers : [pagers as WindowPager];
+	const count = async (part: SyncWindow) => (await Promise.all(lists.map(async (pager) => await pager.count(part)))).reduce((sum, one) => sum + one, 0);
 	if (upperBound !== undefined && upperBound <= cap) return { window, capped: false };
-	if ((await pager.count(window)) <= cap) return { window, capped: false };
+	if ((await count(window)) <= cap) return { window, capped: false };
 	let fits = window.start + 1;
 	let tooMany = window.end;
-	if ((await pager.count({ start: window.start, end: fits })) > cap) return { window: { start: window.start, end: fits }, capped: true };
+	if ((await count({ start: window.start, end: fits })) > cap) return { window: { start: window.start, end: fits }, capped: true };
 	while (tooMany - fits > 1) {
 		const middle = fits + Math.floor((tooMany - fits) / 2);
-		if ((await pager.count({ start: window.start, end: middle })) <= cap) fits = middle;
+		if ((await count({ start: window.start, end: middle })) <= cap) fits = middle;
 		else tooMany = middle;
 	}
 	return { window: { start: window.start, end: fits }, capped: true };

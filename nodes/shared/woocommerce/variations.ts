@@ -1,19 +1,25 @@
 import { mapWithConcurrency } from '../concurrency';
 import type { WooClient, WooRecord } from './client';
 import { PAGE_SIZE } from './pager';
+import { toWooDate } from './window';
 
 /**
  * Variations are listed twice: the store's default list leaves trashed ones out (WooCommerce 10.0.2
  * trashes a variation on DELETE, and every variation of a trashed product), and a trashed variation
- * must reach the push to be marked inactive in Extend.
+ * must reach the push to be marked inactive in Extend. Trashing moves a variation's modified date
+ * and its parent's (checked on WooCommerce 10.0.2), so only those trashed since the window's start
+ * are listed: one trashed long ago was handed on with its parent then, and a store's trash is not
+ * read again whole for every later change of the parent.
  */
-const VARIATION_LISTS: ReadonlyArray<Record<string, string>> = [{}, { status: 'trash' }];
+function variationLists(trashedSince: number): ReadonlyArray<Record<string, string>> {
+	return [{}, { status: 'trash', modified_after: toWooDate(trashedSince - 1), dates_are_gmt: 'true' }];
+}
 
-/** Every variation of one variable product, all pages, trashed ones included. */
-async function variationsOfParent(client: WooClient, parentId: number): Promise<WooRecord[]> {
+/** Every variation of one variable product, all pages, those trashed since `trashedSince` included. */
+async function variationsOfParent(client: WooClient, parentId: number, lists: ReadonlyArray<Record<string, string>>): Promise<WooRecord[]> {
 	// One after the other, so Concurrent Requests stays the cap.
 	const variations: WooRecord[] = [];
-	for (const status of VARIATION_LISTS) variations.push(...(await oneListOfParent(client, parentId, status)));
+	for (const status of lists) variations.push(...(await oneListOfParent(client, parentId, status)));
 	return variations;
 }
 
@@ -29,16 +35,16 @@ async function oneListOfParent(client: WooClient, parentId: number, status: Reco
 }
 
 /** The store-wide listing, filtered by parent ids, where the store offers it; undefined where it does not. */
-async function variationsStoreWide(client: WooClient, parentIds: number[], concurrency: number): Promise<WooRecord[] | undefined> {
+async function variationsStoreWide(client: WooClient, parentIds: number[], concurrency: number, lists: ReadonlyArray<Record<string, string>>): Promise<WooRecord[] | undefined> {
 	const chunks: number[][] = [];
 	for (let index = 0; index < parentIds.length; index += PAGE_SIZE) chunks.push(parentIds.slice(index, index + PAGE_SIZE));
 	const query = (ids: number[], page: number, status: Record<string, string>) => ({ ...status, parent: ids, per_page: PAGE_SIZE, page, orderby: 'id', order: 'asc' });
-	const probe = await client.tryList('products/variations', query(chunks[0], 1, VARIATION_LISTS[0]));
+	const probe = await client.tryList('products/variations', query(chunks[0], 1, lists[0]));
 	if (!probe.ok) {
 		if (probe.error.status === 404) return undefined;
 		throw probe.error;
 	}
-	const work = VARIATION_LISTS.flatMap((status, listIndex) => chunks.map((ids, chunkIndex) => ({ ids, status, prefetched: listIndex === 0 && chunkIndex === 0 ? probe.page : undefined })));
+	const work = lists.flatMap((status, listIndex) => chunks.map((ids, chunkIndex) => ({ ids, status, prefetched: listIndex === 0 && chunkIndex === 0 ? probe.page : undefined })));
 	const perChunk = await mapWithConcurrency(work, concurrency, async ({ ids, status, prefetched }) => {
 		const records: WooRecord[] = [];
 		let page = prefetched ?? (await client.list('products/variations', query(ids, 1, status)));
@@ -56,17 +62,18 @@ async function variationsStoreWide(client: WooClient, parentIds: number[], concu
  * Variations of the given variable products, grouped by parent id. Editing a variation bumps its
  * parent's modified date, so a changed parent's full variation list is what changed.
  */
-export async function fetchVariations(client: WooClient, parents: WooRecord[], concurrency: number): Promise<Map<number, WooRecord[]>> {
+export async function fetchVariations(client: WooClient, parents: WooRecord[], concurrency: number, trashedSince: number): Promise<Map<number, WooRecord[]>> {
+	const lists = variationLists(trashedSince);
 	const byParent = new Map<number, WooRecord[]>();
 	const variable = parents.filter((product) => product.type === 'variable');
 	if (variable.length === 0) return byParent;
 	for (const parent of variable) byParent.set(parent.id, []);
-	const storeWide = await variationsStoreWide(client, variable.map((parent) => parent.id), concurrency);
+	const storeWide = await variationsStoreWide(client, variable.map((parent) => parent.id), concurrency, lists);
 	if (storeWide) {
 		for (const variation of storeWide) byParent.get(Number(variation.parent_id))?.push(variation);
 		return byParent;
 	}
-	const lists = await mapWithConcurrency(variable, concurrency, async (parent) => await variationsOfParent(client, parent.id));
-	variable.forEach((parent, index) => byParent.set(parent.id, lists[index]));
+	const perParent = await mapWithConcurrency(variable, concurrency, async (parent) => await variationsOfParent(client, parent.id, lists));
+	variable.forEach((parent, index) => byParent.set(parent.id, perParent[index]));
 	return byParent;
 }

@@ -1,5 +1,6 @@
 import type { FaultSpec } from '../../../sandbox/woocommerce';
-import { credentialsFor, everythingSaid, ids, runFetch, secretsOf, startSyncEnv, type SyncEnv } from '../../support/sync-env';
+import { runWorkflow } from '../../harness/run-workflow';
+import { credentialsFor, everythingSaid, fetchWorkflow, ids, runFetch, secretsOf, startSyncEnv, type SyncEnv } from '../../support/sync-env';
 
 // The third orders request: after the node's first probe and the window's first page, a page in the middle of the read.
 const pageTwo = { route: '/wc/v3/orders', skip: 2 };
@@ -78,6 +79,18 @@ describe('a store that misbehaves', () => {
 		expect(result.error?.message).toBe('The consumer secret is wrong');
 		expect(env.store.log.filter((entry) => entry.path === '/wc/v3/orders')).toHaveLength(1);
 		for (const secret of secretsOf(credentials)) expect(everythingSaid(result)).not.toContain(secret);
+	});
+
+	it.each(['continueRegularOutput', 'continueErrorOutput'] as const)('under On Error %s, an answer it cannot read hands on no window, so no cursor moves past it', async (onError) => {
+		env.store.faults.add({ kind: 'html-200', match: { route: '/wc/v3/orders' } });
+		const workflow = fetchWorkflow({ resource: 'order', since: 'date', sinceDate: '2000-01-01T00:00:00Z', options: { timeoutSeconds: 2 } });
+		workflow.nodes[1].onError = onError;
+		const result = await runWorkflow(workflow, { credentials: credentialsFor(env) });
+		expect(result.error?.message).toMatch(/answered with an HTML page/);
+		// n8n hands the input on in place of records; the Window output (index 1) stays empty, so nothing can save a cursor.
+		const outputs = result.outputs['WooCommerce Fetch'];
+		expect(outputs[1] ?? []).toEqual([]);
+		expect(outputs.flat().some((item) => 'windowEnd' in item.json)).toBe(false);
 	});
 
 	it('names an HTML page that answers instead of the API (a firewall or CAPTCHA)', async () => {

@@ -91,4 +91,43 @@ describe('the fetch sees what was moved to the trash since the last run', () => 
 		const variations = items[0].json.variations as Array<{ id: number; status: string }>;
 		expect(variations.map((v) => [v.id, v.status]).sort()).toEqual([[gone.id, 'trash'], [kept.id, 'publish']].sort());
 	});
+
+	it("asks the store's time zone once per run, for the main list and the trash alike", async () => {
+		await fromCursor(env, 'product', '');
+		expect(env.store.log.filter((entry) => entry.query._fields === 'timezone_string,gmt_offset')).toHaveLength(1);
+	});
+
+	it('counts trashed records towards Max Records per Run, and the window says it was capped', async () => {
+		const first = await fromCursor(env, 'order', '');
+		const trashed = env.store.store.orders().filter((o) => o.status === 'processing').slice(0, 3);
+		for (const order of trashed) {
+			later(10);
+			env.store.store.trashOrder(Number(order.id));
+		}
+		later();
+		const run = (cursor: string) => runFetch({ resource: 'order', since: 'cursor', options: { maxRecordsPerRun: 2 } }, credentialsFor(env), { triggerItems: [{ json: { cursor } as never }] });
+		const capped = await run(windowEnd(first));
+		expect(capped.items(FETCH).map((item) => [item.json.id, item.json.status])).toEqual(trashed.slice(0, 2).map((order) => [order.id, 'trash']));
+		expect(capped.items(FETCH, 1)[0].json).toMatchObject({ records: 2, capped: true });
+		const rest = await run(windowEnd(capped));
+		expect(rest.items(FETCH).map((item) => item.json.id)).toEqual([trashed[2].id]);
+		expect(rest.items(FETCH, 1)[0].json).toMatchObject({ records: 1, capped: false });
+	});
+
+	it('hands on a trashed variation with its parent once, not again with every later change of the parent', async () => {
+		const first = await fromCursor(env, 'product', '');
+		const parent = env.store.store.insertProduct({ type: 'variable', name: 'Linen Shirt', variations: 2 });
+		later();
+		const created = await fromCursor(env, 'product', windowEnd(first));
+		const [gone, kept] = env.store.store.variations(Number(parent.id));
+		env.store.store.trashVariation(Number(parent.id), Number(gone.id));
+		later();
+		const trashedRun = await fromCursor(env, 'product', windowEnd(created));
+		expect((trashedRun.items(FETCH)[0].json.variations as Array<{ id: number }>).map((v) => v.id).sort()).toEqual([gone.id, kept.id].sort());
+		env.store.store.editProduct(Number(parent.id), { name: 'Linen Shirt, long sleeves' });
+		later();
+		const edited = await fromCursor(env, 'product', windowEnd(trashedRun));
+		expect(ids(edited.items(FETCH))).toEqual([Number(parent.id)]);
+		expect((edited.items(FETCH)[0].json.variations as Array<{ id: number; status: string }>).map((v) => [v.id, v.status])).toEqual([[kept.id, 'publish']]);
+	});
 });

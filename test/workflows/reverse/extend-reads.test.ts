@@ -56,6 +56,43 @@ describe('Extend Commerce node: reading Extend', () => {
 		expect(requests[0].path).toContain(`warehouse=${WAREHOUSE}`);
 	});
 
+	it('with no Warehouse set, never writes a product with whichever warehouse came last: it refuses it naming the warehouses, or adds them up when told', async () => {
+		const [a, b, c] = env.skus;
+		env.office.setAvailableBalance(a, WAREHOUSE, 4);
+		env.office.setAvailableBalance(a, 'NORTH', 2.2);
+		env.office.setAvailableBalance(b, WAREHOUSE, 1);
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		const since = new Date().toISOString();
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		// Only NORTH's row of a changes after `since`: a read since then alone would look single-warehouse.
+		env.office.setAvailableBalance(a, 'NORTH', 0.1);
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		env.office.setAvailableBalance(c, WAREHOUSE, 3);
+		const credentials = { ...env.credentials, extendCommerceConnectionApi: { ...env.credentials.extendCommerceConnectionApi, warehouse: '' } };
+		const read = (options: Record<string, string>, onError?: INode['onError']) =>
+			runWorkflow(readWorkflow({ resource: 'productAvailability', operation: 'getChanged', changedSince: since, warehouse: '', returnAll: true, availabilityOptions: options }, onError), { credentials });
+
+		const stopped = await read({});
+		expect(stopped.status).toBe('error');
+		expect(stopped.error?.message).toBe(`1 of 2 products have balances in several warehouses and no Warehouse is set — Product ${a} has balances in 2 warehouses (${WAREHOUSE}: 4, NORTH: 0.1) and no Warehouse is set`);
+		expect(String(stopped.error?.description)).toContain('Set Warehouse');
+
+		const continued = await read({}, 'continueErrorOutput');
+		expect(continued.status).toBe('success');
+		const outputs = continued.outputs['Extend Commerce'];
+		expect(outputs[0].map((item) => [item.json.productNumber, item.json.availableBalance])).toEqual([[c, 3]]);
+		expect(outputs[3].map((item) => [(item.json.error as { productNumber: string }).productNumber, (item.json.error as { warehouses: string[] }).warehouses])).toEqual([[a, [WAREHOUSE, 'NORTH']]]);
+		// The refused product's change is read again next run.
+		expect(Date.parse(String(outputs[1][0].json.cursor))).toBeLessThan(Date.parse(String(outputs[0][0].json.changed)));
+
+		const added = await read({ severalWarehouses: 'addUp' });
+		expect(added.status).toBe('success');
+		expect(added.outputs['Extend Commerce'][0].map((item) => [item.json.productNumber, item.json.availableBalance, item.json.warehouse])).toEqual([
+			[a, 4.1, `${WAREHOUSE}+NORTH`],
+			[c, 3, WAREHOUSE],
+		]);
+	});
+
 	it('hands on no cursor after a Limit run, and names a Changed Since that is no date', async () => {
 		for (const sku of env.skus.slice(0, 4)) env.office.setAvailableBalance(sku, WAREHOUSE, 4);
 		const limited = await runWorkflow(readWorkflow({ resource: 'productAvailability', operation: 'getChanged', changedSince: '', warehouse: WAREHOUSE, returnAll: false, limit: 2 }), { credentials: env.credentials });
@@ -110,6 +147,26 @@ describe('Extend Commerce node: balances it cannot read are never dropped', () =
 			expect(String(run.error?.description)).toContain('"availableBalance"');
 		} finally {
 			await extend.close();
+		}
+	});
+
+	it('never hands on a Changed Since past a row it could not read, under either Continue', async () => {
+		const since = '2026-11-28T00:00:00Z';
+		const readable = { productNumber: 'P-2', warehouse: 'MAIN', availableBalance: 3, changed: '2026-11-28T10:05:00Z' };
+		const dated = await standIn([{ productNumber: 'P-1', warehouse: 'MAIN', availableBalance: null, changed: '2026-11-28T10:00:00Z' }, readable]);
+		const undated = await standIn([{ productNumber: 'P-1', warehouse: 'MAIN', availableBalance: null }, readable]);
+		try {
+			for (const onError of ['continueRegularOutput', 'continueErrorOutput'] as const) {
+				const run = await runWorkflow(readWorkflow({ ...parameters, changedSince: since }, onError), { credentials: credentialsFor(dated.url) });
+				expect(run.status).toBe('success');
+				expect(run.outputs['Extend Commerce'][1].map((item) => [item.json.cursor, item.json.unreadable])).toEqual([['2026-11-28T10:00:00Z', 1]]);
+			}
+			// Without a readable change time, the cursor stays where this run started.
+			const run = await runWorkflow(readWorkflow({ ...parameters, changedSince: since }, 'continueRegularOutput'), { credentials: credentialsFor(undated.url) });
+			expect(run.outputs['Extend Commerce'][1].map((item) => item.json.cursor)).toEqual(['2026-11-28T00:00:00.000Z']);
+		} finally {
+			await dated.close();
+			await undated.close();
 		}
 	});
 

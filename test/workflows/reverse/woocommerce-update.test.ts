@@ -141,6 +141,32 @@ describe('WooCommerce Update: Product Stock → Set', () => {
 		]);
 	});
 
+	it('with Summary and On Error → Continue, still sends each failed SKU to the error output (or an error line), not only into the summary', async () => {
+		store = await startWooSandbox();
+		const [unmanaged, other] = store.store.products().filter((p) => p.type === 'simple');
+		store.store.editProduct(unmanaged.id, { manage_stock: false });
+		const input = [
+			{ productNumber: unmanaged.sku, availableBalance: 4 },
+			{ productNumber: other.sku, availableBalance: 33 },
+			{ productNumber: 'ONLY-IN-EXTEND', availableBalance: 1 },
+		];
+		const parameters = { ...STOCK_FROM_AVAILABILITY, options: { output: 'summary', enableStockManagement: false } };
+		const toErrorOutput = await runUpdate(store, parameters, input, 'continueErrorOutput');
+		expect(toErrorOutput.status).toBe('success');
+		const [main, errors] = toErrorOutput.outputs['WooCommerce Update'];
+		expect(main.map((item) => [item.json.updated, item.json.failed, item.json.notInStore])).toEqual([[1, 1, 1]]);
+		expect(errors.map((item) => [(item.json.error as { sku: string }).sku, (item.json.error as { inputItem: number }).inputItem])).toEqual([
+			[unmanaged.sku, 0],
+			['ONLY-IN-EXTEND', 2],
+		]);
+		const regular = await runUpdate(store, parameters, input, 'continueRegularOutput');
+		expect(regular.items('WooCommerce Update').map((item) => [item.json.sku, typeof item.json.error])).toEqual([
+			[undefined, 'undefined'],
+			[unmanaged.sku, 'string'],
+			['ONLY-IN-EXTEND', 'string'],
+		]);
+	});
+
 	it('fails the run with a readable error and no key in it when the store refuses the keys', async () => {
 		store = await startWooSandbox();
 		const { runWorkflow } = await import('../../harness/run-workflow');

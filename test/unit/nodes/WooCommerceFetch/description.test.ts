@@ -17,6 +17,10 @@ function subtitleFor(parameters: Record<string, unknown>): string {
 }
 
 describe('the fetch node in the editor', () => {
+	it('is not offered to AI agents: a delta read from a kept cursor is no tool', () => {
+		expect(description.usableAsTool).toBeUndefined();
+	});
+
 	it.each([
 		['order', 'Get changed orders'],
 		['product', 'Get changed products'],

@@ -1,5 +1,5 @@
 import type { QueryValue } from '../../../../../nodes/shared/transport/query';
-import { readChangedAvailability } from '../../../../../nodes/shared/extend-commerce/availabilityReader';
+import { readChangedAvailability, resumeFrom } from '../../../../../nodes/shared/extend-commerce/availabilityReader';
 import type { ExtendGet } from '../../../../../nodes/shared/extend-commerce/extendGet';
 
 /** Serves rows in pages the way the assumed paging works, recording each query. */
@@ -56,4 +56,13 @@ describe('Product Availability → Get Changed reader', () => {
 		]);
 	});
 
+	it('hands on a next Changed Since that never passes a row it did not hand on, nor goes back before the read', () => {
+		const since = '2026-11-28T00:00:00Z';
+		expect(resumeFrom('2026-11-28T10:05:00Z', [], since)).toBe('2026-11-28T10:05:00Z');
+		expect(resumeFrom(undefined, [], since)).toBe(since);
+		expect(resumeFrom('2026-11-28T10:05:00Z', [{ changed: '2026-11-28T10:03:00Z' }, { changed: '2026-11-28T10:01:00Z' }], since)).toBe('2026-11-28T10:01:00Z');
+		expect(resumeFrom('2026-11-28T10:05:00Z', [{ changed: '2026-11-28T10:03:00Z' }, {}], since)).toBe(since);
+		expect(resumeFrom('2026-11-28T10:05:00Z', [{ changed: '2025-01-01T00:00:00Z' }], since)).toBe(since);
+		expect(resumeFrom('2026-11-28T10:05:00Z', [{}], undefined)).toBeUndefined();
+	});
 });
