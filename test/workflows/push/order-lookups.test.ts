@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { BackOffice, BackOfficeChoices } from '../../../sandbox/extend-commerce';
-import { capturedOrders, countRequests, hintsOf, outputsOf, runPush, skusOf, startOffice } from './helpers';
+import { runWorkflow } from '../../harness/run-workflow';
+import { capturedOrders, countRequests, hintsOf, outputsOf, pushCredentials, pushWorkflow, PUSH, runPush, skusOf, startOffice } from './helpers';
 
 /**
  * Issue 24: the push learns which orders of a run Extend already holds with one `GET CustomerOrders`
@@ -103,5 +104,21 @@ describe('what Extend already holds, one list per page of orders (WorkflowExecut
 		expect(fallbacks).toHaveLength(1);
 		expect(fallbacks[0]).toMatch(why);
 		expect(fallbacks[0]).toContain('"orderNumbersExternal"');
+	});
+
+	it.each([
+		['honoured', 'confirmed', /answered exactly those two orders/],
+		['ignored', 'contradicted', /did not answer exactly those two orders \(the push then looks each order up on its own/],
+		['refused', 'contradicted', /The tenant refused "orderNumbersExternal" \(HTTP 400/],
+	] as const)('Back Office API → Check Assumptions: a list the tenant has %s is %s', async (support, result, evidence) => {
+		const orders = manyOrders(3, 35000);
+		await start(support, orders);
+		await push(orders);
+		const check = pushWorkflow({ resource: 'order', items: [], window: null, parameters: { resource: 'backOfficeApi', operation: 'checkAssumptions' } });
+		const run = await runWorkflow(check, { credentials: pushCredentials(office), triggerItems: [{ json: {} }] });
+		expect(run.error).toBeUndefined();
+		const finding = run.items(PUSH).map((item) => item.json).find((item) => item.key === 'list.orderNumbersExternal');
+		expect(finding).toMatchObject({ result, assumed: 'orderNumbersExternal' });
+		expect(String(finding?.evidence)).toMatch(evidence);
 	});
 });
