@@ -128,8 +128,8 @@ async function deliverOrder(task: OrderTask, client: ExtendClient, lookups: Orde
 
 /** Order → Create. */
 export async function createOrders(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	// What Extend holds of this run's orders, known once the tasks are built.
 	let lookups = new OrderLookups([]);
-	let parameter = '';
 	return await pushRecords(this, {
 		resource: 'order',
 		syncResource: 'orders',
@@ -138,10 +138,7 @@ export async function createOrders(this: IExecuteFunctions): Promise<INodeExecut
 			lookups = new OrderLookups(numbersToLookUp(tasks));
 			return tasks;
 		},
-		send: async (task, client) => {
-			parameter = client.assumptions.list.orderNumbersExternal;
-			return await sendOrder(task, client, lookups);
-		},
-		hints: () => [lookups.fallbackHint(parameter)].filter((hint): hint is string => hint !== undefined),
+		send: async (task, client) => await sendOrder(task, client, lookups),
+		hints: () => [lookups.fallbackHint()].filter((hint): hint is string => hint !== undefined),
 	});
 }

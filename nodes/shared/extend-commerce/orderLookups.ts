@@ -52,6 +52,9 @@ export class OrderLookups {
 
 	private stopped: ListFallback | undefined;
 
+	/** The tenant's name of the list parameter, for the hint. */
+	private parameter = '';
+
 	/** `numbers`: the run's shop order numbers in the order they are sent (repeats are harmless). */
 	constructor(private readonly numbers: readonly string[]) {}
 
@@ -77,9 +80,9 @@ export class OrderLookups {
 	}
 
 	/** The run's hint when it fell back, in an integrator's words. */
-	fallbackHint(parameter: string): string | undefined {
+	fallbackHint(): string | undefined {
 		if (!this.stopped) return undefined;
-		return `Extend Commerce ${FALLBACK_WORDS[this.stopped]} ("${parameter}"), so this run looked each order up on its own: one more request per order. Back Office API → Check Assumptions tells whether an API Adjustment lets the push ask for many orders at once.`;
+		return `Extend Commerce ${FALLBACK_WORDS[this.stopped]} ("${this.parameter}"), so this run looked each order up on its own: one more request per order. Back Office API → Check Assumptions tells whether an API Adjustment lets the push ask for many orders at once.`;
 	}
 
 	private listsFor(size: number): string[][] {
@@ -111,6 +114,7 @@ export class OrderLookups {
 		const asked = [...list.filter((number) => number !== canary && !this.known.has(number)), canary];
 		if (asked.length === 1) return;
 		const assumed = client.assumptions;
+		this.parameter = assumed.list.orderNumbersExternal;
 		const pageSize = asked.length;
 		const read = await settle(async () => await client.get(EXTEND_PATHS.customerOrders, { [assumed.list.orderNumbersExternal]: asked.join(','), ...pageQuery(assumed.list, 0, pageSize) }));
 		if (!read.ok) {

@@ -96,7 +96,7 @@ describe('OrderLookups: what Extend holds, one list per 49 orders, trusted only 
 		// One list asked, then one lookup per order: no second list.
 		expect(kinds(requests).filter((kind) => kind === 'list')).toHaveLength(1);
 		expect(kinds(requests).filter((kind) => kind === 'one')).toHaveLength(60);
-		expect(lookups.fallbackHint('orderNumbersExternal')).toMatch(/^Extend Commerce .* \("orderNumbersExternal"\), so this run looked each order up on its own: one more request per order\./);
+		expect(lookups.fallbackHint()).toMatch(/^Extend Commerce .* \("orderNumbersExternal"\), so this run looked each order up on its own: one more request per order\./);
 	});
 
 	it('a list answered with a server error fails like a lookup would (the run fails; nothing is concluded)', async () => {
