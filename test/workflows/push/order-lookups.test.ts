@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { BackOffice, BackOfficeChoices } from '../../../sandbox/extend-commerce';
 import { runWorkflow } from '../../harness/run-workflow';
+import { officeCredential, officeCredentialType } from '../../support/sync-env';
 import { capturedOrders, countRequests, hintsOf, outputsOf, pushCredentials, pushWorkflow, PUSH, runPush, skusOf, startOffice } from './helpers';
 
 /**
@@ -120,5 +121,25 @@ describe('what Extend already holds, one list per page of orders (WorkflowExecut
 		const finding = run.items(PUSH).map((item) => item.json).find((item) => item.key === 'list.orderNumbersExternal');
 		expect(finding).toMatchObject({ result, assumed: 'orderNumbersExternal' });
 		expect(String(finding?.evidence)).toMatch(evidence);
+	});
+
+	it('a tenant whose pages hold at most 20 orders: refused lists at first (looked up one by one, said once); with list.maxPageSize 20 in API Adjustments, lists of 19', async () => {
+		const orders = manyOrders(60, 36000);
+		office = await startOffice(skusOf(orders), { choices: { list: { maxPageSize: 20 } } });
+		const first = await push(orders.slice(0, 30));
+		expect(first.hints.filter((hint) => /refused the list of several shop order numbers/.test(hint))).toHaveLength(1);
+		const before = requestsOf(office);
+		const from = office.log.length;
+		const adjusted = { ...pushCredentials(office), [officeCredentialType('apiKey')]: { ...officeCredential(office), apiAdjustments: JSON.stringify({ list: { maxPageSize: 20 } }) } };
+		const run = await runWorkflow(pushWorkflow({ resource: 'order', items: orders }), { credentials: adjusted, triggerItems: orders.map((json) => ({ json })) });
+		expect(run.error).toBeUndefined();
+		expect(hintsOf(run).join(' ')).not.toMatch(/looked each order up on its own/);
+		onceEach(office, orders);
+		const seen = requestsOf(office);
+		expect(seen.posts - before.posts).toBe(30);
+		expect(seen.refusedPosts).toBe(0);
+		const lists = office.log.slice(from).filter((entry) => LIST.test(entry.path));
+		expect(lists.length).toBeGreaterThanOrEqual(3);
+		expect(lists.every((entry) => entry.status === 200 && Number(new URL(entry.path, office.url).searchParams.get('pageSize')) <= 20)).toBe(true);
 	});
 });
