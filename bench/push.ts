@@ -6,7 +6,8 @@
  * per group (per minute, we assume) but not which methods share a group.
  *
  * Figures per run: records per minute, requests per record, the share answered 429, and the
- * sustained rate of each group against its limit: the requests of its completed windows ÷ the
+ * sustained rate against its limit of the group that bounds the run (the fewest records per
+ * minute; the few lists that tell which orders Extend holds never fill a group of their own): the requests of its completed windows ÷ the
  * time from its first request to the start of its last window (the last window is cut short by
  * the end of the run, so it says nothing about the pace). `overallOfLimit` counts the last window
  * too: all requests ÷ the time to the end of the last window.
@@ -64,8 +65,14 @@ export interface PushRunFigures {
 	requestsPerRecord: number;
 	/** 429 answers ÷ all requests */
 	share429: number;
-	/** The lowest ofLimit among the groups the run used. */
+	/**
+	 * ofLimit of the group that bounds the run (the fewest records per minute). A group with a
+	 * handful of requests — the lists that tell which orders Extend holds — never fills a window,
+	 * so it says nothing about the pace.
+	 */
 	ofLimit: number;
+	/** The group that bounds the run. */
+	boundBy: string;
 	groups: Record<string, GroupFigures>;
 }
 
@@ -78,6 +85,10 @@ export interface PushFigures extends Omit<PushBenchOptions, 'groupings'> {
 	runs: PushRunFigures[];
 	/** Worst of all runs, for the targets. */
 	ofLimit: number;
+	/** Orders per minute at Extend's standard limit with lookups and creates in one group (the slower of 'resource' and 'shared'); undefined when neither ran. */
+	ordersPerMinuteOneGroup?: number;
+	/** Requests per order, the most of any order run. */
+	requestsPerOrder: number;
 	share429: number;
 	lost: number;
 }
@@ -171,7 +182,8 @@ async function pushRun(input: RunInput, options: PushBenchOptions): Promise<Push
 		const groups = Object.fromEntries(names.map((name) => [name, groupFigures(api.filter((entry) => entry.group === name), options.limit, options.windowSeconds)]));
 		const answered429 = api.filter((entry) => entry.status === 429).length;
 		const records = input.expected.length;
-		const perGroup = Object.values(groups).map((group) => group.requestsPerMinute / (group.requests / records));
+		const perGroup = Object.entries(groups).map(([name, group]) => ({ name, recordsPerMinute: group.requestsPerMinute / (group.requests / records) }));
+		const bound = perGroup.reduce((slowest, group) => (group.recordsPerMinute < slowest.recordsPerMinute ? group : slowest));
 		return {
 			resource: input.resource,
 			grouping: input.grouping,
@@ -179,11 +191,12 @@ async function pushRun(input: RunInput, options: PushBenchOptions): Promise<Push
 			stored: records - lost,
 			lost,
 			seconds,
-			recordsPerMinute: Math.min(...perGroup) / timeScaleOf(options),
+			recordsPerMinute: bound.recordsPerMinute / timeScaleOf(options),
 			requests: api.length,
 			requestsPerRecord: api.length / records,
 			share429: answered429 / Math.max(1, api.length),
-			ofLimit: Math.min(...Object.values(groups).map((group) => group.ofLimit)),
+			ofLimit: groups[bound.name].ofLimit,
+			boundBy: bound.name,
 			groups,
 		};
 	} finally {
@@ -198,7 +211,7 @@ function timeScaleOf(options: Pick<PushBenchOptions, 'limit' | 'windowSeconds'>)
 export function describeRun(run: PushRunFigures): string {
 	const what = run.resource === 'order' ? 'orders' : 'products+variations';
 	const groups = Object.entries(run.groups)
-		.map(([name, group]) => `${name} ${group.requests} req in ${group.windowsUsed} windows (${(group.ofLimit * 100).toFixed(1)} %)`)
+		.map(([name, group]) => `${name} ${group.requests} req in ${group.windowsUsed} windows (${(group.ofLimit * 100).toFixed(1)} %${name === run.boundBy ? ', bounds the run' : ''})`)
 		.join('; ');
 	return (
 		`${run.grouping.padEnd(8)} ${run.records} ${what}: ${run.seconds.toFixed(1)} s, ${run.recordsPerMinute.toFixed(0)} ${what}/min at 300/min, ` +
@@ -232,10 +245,14 @@ export async function measurePush(options: PushBenchOptions, log: (line: string)
 		}
 		const { groupings: _groupings, ...scale } = options;
 		void _groupings;
+		const orderRuns = runs.filter((run) => run.resource === 'order');
+		const oneGroup = orderRuns.filter((run) => run.grouping === 'resource' || run.grouping === 'shared');
 		return {
 			...scale,
 			timeScale: timeScaleOf(options),
 			runs,
+			ordersPerMinuteOneGroup: oneGroup.length ? Math.min(...oneGroup.map((run) => run.recordsPerMinute)) : undefined,
+			requestsPerOrder: Math.max(...orderRuns.map((run) => run.requestsPerRecord)),
 			ofLimit: Math.min(...runs.map((run) => run.ofLimit)),
 			share429: Math.max(...runs.map((run) => run.share429)),
 			lost: runs.reduce((sum, run) => sum + run.lost, 0),

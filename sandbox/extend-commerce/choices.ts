@@ -16,6 +16,14 @@ export interface BackOfficeChoices {
 		maxPageSize: number;
 		changedSince: string;
 		orderNumberExternal: string;
+		/** ASSUMED (the package's choice, not Extend's word): CustomerOrders filtered by comma-separated shop order numbers. */
+		orderNumbersExternal: string;
+		/**
+		 * How this tenant treats that list parameter: 'honoured' filters by every number; 'ignored'
+		 * lists as if it were not there; 'refused' answers 400; 'firstOnly' filters by the first number
+		 * alone (a tenant that takes one value), so the package's check of the answer is tested.
+		 */
+		orderNumbersExternalSupport: 'honoured' | 'ignored' | 'refused' | 'firstOnly';
 		warehouse: string;
 		productNumbers: string;
 		/** null: a list is a bare JSON array; else the field of a JSON object that holds it. */
@@ -42,6 +50,8 @@ export const DEFAULT_CHOICES: BackOfficeChoices = {
 		maxPageSize: ASSUMED_LIST.maxPageSize,
 		changedSince: ASSUMED_LIST.changedSince,
 		orderNumberExternal: ASSUMED_LIST.orderNumberExternal,
+		orderNumbersExternal: ASSUMED_LIST.orderNumbersExternal,
+		orderNumbersExternalSupport: 'honoured',
 		warehouse: ASSUMED_LIST.warehouse,
 		productNumbers: ASSUMED_LIST.productNumbers,
 		envelope: null,

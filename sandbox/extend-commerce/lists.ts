@@ -46,3 +46,17 @@ export function pageOf<T>(items: T[], paging: Paging, changed: (item: T) => stri
 	const sorted = [...items].sort((a, b) => changed(a).localeCompare(changed(b)) || key(a).localeCompare(key(b), 'en', { numeric: true }));
 	return sorted.slice(paging.start, paging.start + paging.pageSize);
 }
+
+/**
+ * The shop order numbers of the ASSUMED list parameter (comma-separated), as this tenant treats it
+ * (choices `orderNumbersExternalSupport`); null: no filter by number.
+ */
+export function orderNumbersAsked(query: URLSearchParams, list: BackOfficeChoices['list']): string[] | null {
+	const raw = query.get(list.orderNumbersExternal);
+	if (raw === null || list.orderNumbersExternalSupport === 'ignored') return null;
+	if (list.orderNumbersExternalSupport === 'refused') {
+		throw new ApiError(400, `Unknown query parameter ${list.orderNumbersExternal}.`, { parameter: list.orderNumbersExternal });
+	}
+	const numbers = [...new Set(raw.split(',').map((number) => number.trim()).filter(Boolean))];
+	return list.orderNumbersExternalSupport === 'firstOnly' ? numbers.slice(0, 1) : numbers;
+}

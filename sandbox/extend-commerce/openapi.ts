@@ -51,7 +51,7 @@ const operations: Record<string, Json> = {
 		summary: 'List customer orders changed since a time',
 		'x-extend': 'documented method ("GET CustomerOrders" with "different parameters"); parameter names, paging and answer shape assumed (ASSUMED_LIST).',
 		description: `A JSON array of order summaries, oldest change first. A page shorter than pageSize is the last one.`,
-		parameters: [param('changedSince'), param('orderNumberExternal'), param('page'), param('pageSize')],
+		parameters: [param('changedSince'), param('orderNumberExternal'), param('orderNumbersExternal'), param('page'), param('pageSize')],
 		responses: {
 			'200': json('One page of order summaries.', { type: 'array', items: ref('OrderSummary') }),
 			'400': error('A malformed query parameter; `parameter` names it.'),
@@ -303,6 +303,7 @@ export function buildOpenApi(): Json {
 				productNumber: { name: 'productNumber', in: 'path', required: true, schema: { type: 'string' } },
 				changedSince: listParam(ASSUMED_LIST.changedSince, 'Records changed at or after this time (ISO 8601 with Z or an offset).', { type: 'string', format: 'date-time' }),
 				orderNumberExternal: listParam(ASSUMED_LIST.orderNumberExternal, "Only the order with this shop order number.", { type: 'string' }),
+				orderNumbersExternal: listParam(ASSUMED_LIST.orderNumbersExternal, 'Only the orders with these comma-separated shop order numbers (assumed; a tenant may ignore or refuse it: choices orderNumbersExternalSupport).', { type: 'string' }),
 				warehouse: listParam(ASSUMED_LIST.warehouse, 'One warehouse (short name).', { type: 'string' }),
 				productNumbers: listParam(ASSUMED_LIST.productNumbers, 'Comma-separated product numbers.', { type: 'string' }),
 				page: listParam(ASSUMED_LIST.page, `1-based page number (default ${ASSUMED_LIST.firstPage}).`, { type: 'integer', minimum: 1 }),

@@ -11,7 +11,7 @@ import type { Caller } from './auth';
 import { availabilityJson, getProduct, putProduct } from './catalog';
 import { listAnswer, orderAnswer, type BackOfficeChoices } from './choices';
 import { ApiError } from './http';
-import { pageOf, parseChangedSince, parsePaging } from './lists';
+import { orderNumbersAsked, pageOf, parseChangedSince, parsePaging } from './lists';
 import type { Notice } from './notices';
 import { createOrder, findOrder, orderSummary, updateOrder } from './orders';
 import type { Store } from './store';
@@ -75,8 +75,9 @@ export const routes: Route[] = [
 			const paging = parsePaging(ctx.query, ctx.choices.list);
 			const since = parseChangedSince(ctx.query, ctx.choices.list);
 			const external = ctx.query.get(ctx.choices.list.orderNumberExternal);
+			const wanted = external === null ? orderNumbersAsked(ctx.query, ctx.choices.list) : [external];
 			// The duplicate lookup runs before every create, so it goes through the index.
-			const candidates = external === null ? [...ctx.store.orders.values()] : [ctx.store.orders.get(ctx.store.orderByExternal.get(external) ?? '')].filter((o) => o !== undefined);
+			const candidates = wanted === null ? [...ctx.store.orders.values()] : wanted.map((number) => ctx.store.orders.get(ctx.store.orderByExternal.get(number) ?? '')).filter((o) => o !== undefined);
 			const orders = candidates.filter((o) => since === undefined || Date.parse(o.changed) >= since);
 			const page = pageOf(orders, paging, (o) => o.changed, (o) => o.orderNumber);
 			return { status: 200, body: listAnswer(page.map((o) => orderAnswer(orderSummary(o), ctx.choices)), ctx.choices) };

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import type { ExtendClient } from '../../shared/extend-commerce/client';
 import { isRecordRefusal } from '../../shared/extend-commerce/errors';
-import { createOrder, findOrder } from '../../shared/extend-commerce/orders';
+import { OrderLookups } from '../../shared/extend-commerce/orderLookups';
+import { createOrder } from '../../shared/extend-commerce/orders';
 import {
 	DEFAULT_STATUSES_SENT,
 	externalOrderNumber,
@@ -67,6 +68,18 @@ async function orderTasks(context: IExecuteFunctions): Promise<OrderTask[]> {
 	return recordItems(context).map(({ itemIndex, json }) => ({ itemIndex, json, statusesSent, settings: { ...base, customer: customerRule(context, itemIndex) } }));
 }
 
+/** The shop order numbers the run will look up, in order (orders it skips, or cannot number, cost no lookup). */
+function numbersToLookUp(tasks: readonly OrderTask[]): string[] {
+	return tasks.flatMap((task) => {
+		if (orderActionFor(task.json.status, task.statusesSent) === 'skip') return [];
+		try {
+			return [externalOrderNumber(task.json, task.settings.orderNumberPrefix)];
+		} catch {
+			return [];
+		}
+	});
+}
+
 function refused(task: OrderTask, keys: IDataObject, reason: string, fix: string, extend?: { status?: number; message?: string }): Refused {
 	return { itemIndex: task.itemIndex, outcome: 'rejected', record: orderLabel(task.json), reason, fix, keys, extendStatus: extend?.status, extendMessage: extend?.message };
 }
@@ -76,10 +89,10 @@ function fromMappingError(task: OrderTask, keys: IDataObject, error: MappingErro
 }
 
 /** One order: skipped, created once, brought up to date while Extend allows it, or its rows cancelled. */
-async function sendOrder(task: OrderTask, client: ExtendClient): Promise<RecordResult> {
+async function sendOrder(task: OrderTask, client: ExtendClient, lookups: OrderLookups): Promise<RecordResult> {
 	const wooCommerceId = String(task.json.id ?? '');
 	const keys: IDataObject = { wooCommerceId, wooCommerceStatus: String(task.json.status ?? '') };
-	const sent = await settle(async () => await deliverOrder(task, client, keys));
+	const sent = await settle(async () => await deliverOrder(task, client, lookups, keys));
 	if (sent.ok) return sent.value;
 	const error = sent.error;
 	if (error instanceof MappingError) return fromMappingError(task, keys, error);
@@ -87,14 +100,14 @@ async function sendOrder(task: OrderTask, client: ExtendClient): Promise<RecordR
 	throw error;
 }
 
-async function deliverOrder(task: OrderTask, client: ExtendClient, keys: IDataObject): Promise<RecordResult> {
+async function deliverOrder(task: OrderTask, client: ExtendClient, lookups: OrderLookups, keys: IDataObject): Promise<RecordResult> {
 	const action = orderActionFor(task.json.status, task.statusesSent);
 	const orderNumberExternal = externalOrderNumber(task.json, task.settings.orderNumberPrefix);
 	keys.orderNumberExternal = orderNumberExternal;
 	if (action === 'skip') return { itemIndex: task.itemIndex, outcome: 'skipped', keys };
 	// Mapped before any request, so an order that cannot be sent costs none.
 	const document = action === 'send' ? mapOrderToExtend(task.json, task.settings) : undefined;
-	const existing = await findOrder(client, orderNumberExternal);
+	const existing = await lookups.find(client, orderNumberExternal);
 	if (existing?.orderNumber) keys.extendOrderNumber = existing.orderNumber;
 	if (action === 'cancel') {
 		if (!existing) return { itemIndex: task.itemIndex, outcome: 'skipped', keys };
@@ -109,10 +122,23 @@ async function deliverOrder(task: OrderTask, client: ExtendClient, keys: IDataOb
 	}
 	const created = await createOrder(client, document as NonNullable<typeof document>);
 	if (created.orderNumber) keys.extendOrderNumber = created.orderNumber;
+	lookups.confirmed(orderNumberExternal, { orderNumber: created.orderNumber, record: {} });
 	return { itemIndex: task.itemIndex, outcome: created.outcome === 'created' ? 'created' : 'unchanged', keys };
 }
 
 /** Order → Create. */
 export async function createOrders(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await pushRecords(this, { resource: 'order', syncResource: 'orders', tasks: orderTasks, send: sendOrder });
+	// What Extend holds of this run's orders, known once the tasks are built.
+	let lookups = new OrderLookups([]);
+	return await pushRecords(this, {
+		resource: 'order',
+		syncResource: 'orders',
+		tasks: async (context) => {
+			const tasks = await orderTasks(context);
+			lookups = new OrderLookups(numbersToLookUp(tasks));
+			return tasks;
+		},
+		send: async (task, client) => await sendOrder(task, client, lookups),
+		hints: () => [lookups.fallbackHint()].filter((hint): hint is string => hint !== undefined),
+	});
 }

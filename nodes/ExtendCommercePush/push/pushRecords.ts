@@ -22,6 +22,8 @@ export interface PushPlan<T> {
 	tasks: (context: IExecuteFunctions) => T[] | Promise<T[]>;
 	/** Sends one task; a thrown error is systemic and stops the run. */
 	send: (task: T, client: ExtendClient) => Promise<RecordResult>;
+	/** What the run has to tell beyond its counts (e.g. that it fell back to one lookup per record). */
+	hints?: () => string[];
 }
 
 /** Values of the store connection credential that must never show, if the node has one. */
@@ -61,6 +63,7 @@ export async function pushRecords<T>(context: IExecuteFunctions, plan: PushPlan<
 		const hints = [
 			`${results.length} ${plan.syncResource}: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.cancelled} cancelled, ${counts.skipped} skipped, ${counts.rejected} rejected.`,
 		];
+		hints.push(...(plan.hints?.() ?? []));
 		if (window && !cursor) hints.push('The fetch read only part of its window (a Limit): no Next Cursor, so the next run reads the same window again.');
 		if (cursor && context.getMode() === 'manual') hints.push(`Run from the editor: Next Cursor (${cursor.cursor}) is handed on as in a scheduled run; the workflow saves it if its next node does.`);
 		context.addExecutionHints(...hints.map((message) => ({ message, location: 'outputPane' as const })));

@@ -41,6 +41,12 @@ export const ASSUMED_LIST = {
 	changedSince: 'changedSince',
 	/** CustomerOrders: look an order up by the shop's own order number. */
 	orderNumberExternal: 'orderNumberExternal',
+	/**
+	 * CustomerOrders: the orders with any of these comma-separated shop order numbers, so the push
+	 * learns which orders of a page Extend holds in one request. An answer is trusted only when it
+	 * proves itself (see orderLookups.ts); otherwise the push looks each order up on its own.
+	 */
+	orderNumbersExternal: 'orderNumbersExternal',
 	/** ProductAvailability: one warehouse (short name). */
 	warehouse: 'warehouse',
 	/** ProductAvailability: comma-separated product numbers. */

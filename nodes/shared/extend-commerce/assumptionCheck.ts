@@ -44,6 +44,7 @@ const CANDIDATES = {
 	offset: ['offset', 'skip', '$skip', 'start', 'from'],
 	changedSince: ['changedSince', 'modifiedSince', 'changedAfter', 'modifiedAfter', 'updatedSince', 'updatedAfter', 'changedFrom', 'lastChanged', 'since', 'fromDate'],
 	orderNumberExternal: ['orderNumberExternal', 'externalOrderNumber', 'externalNumber', 'externalOrderNo', 'orderNoExternal', 'externalReference', 'reference'],
+	orderNumbersExternal: ['orderNumbersExternal', 'externalOrderNumbers', 'externalNumbers', 'orderNumberExternal', 'externalOrderNumber', 'references'],
 	warehouse: ['warehouse', 'stockPlace', 'warehouseCode', 'warehouseId', 'location', 'store'],
 	productNumbers: ['productNumbers', 'products', 'productNumber', 'productNos', 'productNo', 'skus', 'items'],
 	arrayFields: ['items', 'data', 'results', 'value', 'records', 'rows', 'list', 'content', 'entries'],
@@ -237,7 +238,23 @@ async function checkOrders(check: Checker, assumed: ExtendAssumptions): Promise<
 		});
 	}
 
+	await checkOrderList(check, assumed, path, [...externals].filter((number) => number !== ''), (row) => String(externalOf(row, externalField) ?? ''));
 	await checkDetail(check, assumed, base);
+}
+
+/** The list by several shop order numbers (the push asks it once per page of orders): exactly the orders asked for. */
+async function checkOrderList(check: Checker, assumed: ExtendAssumptions, path: string, externals: string[], externalOf: (row: Row) => string): Promise<void> {
+	const asked = externals.slice(0, 2);
+	if (asked.length < 2) {
+		check.report('list.orderNumbersExternal', 'undecided', 'The tenant lists fewer than two orders with a shop order number, so a list of them cannot be asked for. Until it can, the push looks each order up on its own when the list does not prove itself.');
+		return;
+	}
+	const exactly = (rows: Row[]): boolean => rows.every((row) => asked.includes(externalOf(row))) && asked.every((number) => rows.some((row) => externalOf(row) === number));
+	const found = await check.findFilter(path, uniqueCandidates(assumed.list.orderNumbersExternal, CANDIDATES.orderNumbersExternal), asked.join(','), exactly);
+	check.reportFilter('list.orderNumbersExternal', found, {
+		confirmed: `Asking for shop order numbers ${asked.join(',')} answered exactly those two orders.`,
+		ignored: `Asking for shop order numbers ${asked.join(',')} with "${assumed.list.orderNumbersExternal}" did not answer exactly those two orders (the push then looks each order up on its own: one more request per order).`,
+	});
 }
 
 /** Page size and paging: two pages of one record each must be the list's first two records. */

@@ -37,6 +37,7 @@ export interface ExtendAssumptions {
 		maxPageSize: number;
 		changedSince: string;
 		orderNumberExternal: string;
+		orderNumbersExternal: string;
 		warehouse: string;
 		productNumbers: string;
 		/** Where an envelope answer keeps its list, tried in turn. */
@@ -86,6 +87,7 @@ export const DEFAULT_ASSUMPTIONS: ExtendAssumptions = Object.freeze({
 		maxPageSize: ASSUMED_LIST.maxPageSize,
 		changedSince: ASSUMED_LIST.changedSince,
 		orderNumberExternal: ASSUMED_LIST.orderNumberExternal,
+		orderNumbersExternal: ASSUMED_LIST.orderNumbersExternal,
 		warehouse: ASSUMED_LIST.warehouse,
 		productNumbers: ASSUMED_LIST.productNumbers,
 		arrayFields: [...ASSUMED_LIST.arrayFields],
@@ -147,6 +149,10 @@ export const ADJUSTABLE_KEYS: Record<string, KeySpec> = {
 	'list.maxPageSize': { kind: { type: 'whole', min: 1, max: 10_000 }, means: 'the most records a page may hold' },
 	'list.changedSince': { kind: NAME, means: 'the query parameter of the change-date filter' },
 	'list.orderNumberExternal': { kind: NAME, means: 'the CustomerOrders query parameter that finds an order by the shop\'s order number' },
+	'list.orderNumbersExternal': {
+		kind: NAME,
+		means: 'the CustomerOrders query parameter that finds the orders with any of several comma-separated shop order numbers (never the one-order parameter unless it takes a list)',
+	},
 	'list.warehouse': { kind: NAME, means: 'the ProductAvailability query parameter for one warehouse' },
 	'list.productNumbers': { kind: NAME, means: 'the ProductAvailability query parameter for comma-separated product numbers' },
 	'list.arrayFields': { kind: { type: 'names' }, means: 'where an answer that is not a bare JSON list keeps its records, tried in turn' },

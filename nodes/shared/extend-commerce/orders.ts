@@ -1,5 +1,5 @@
 import { ASSUMED_ORDER, EXTEND_PATHS } from './api';
-import { fillPath } from './assumptions';
+import { fillPath, type ExtendAssumptions } from './assumptions';
 import type { ExtendClient } from './client';
 import { listRecords, pageQuery } from './lists';
 import { settle } from '../transport/settle';
@@ -16,6 +16,17 @@ function text(value: unknown): string {
 	return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 }
 
+/** The shop's order number of an order Extend listed (top level or in orderHeader); empty when it has none. */
+export function externalNumberOf(order: Record<string, unknown>, assumed: ExtendAssumptions): string {
+	const header = order.orderHeader as Record<string, unknown> | undefined;
+	return text(order[assumed.order.externalNumberField] ?? header?.[assumed.order.externalNumberField]);
+}
+
+/** An order Extend listed, with its own number. */
+export function existingOrder(order: Record<string, unknown>, assumed: ExtendAssumptions): ExistingOrder {
+	return { orderNumber: text(order[assumed.order.extendNumberField]), record: order };
+}
+
 /** Looks an order up by the shop's own number (ASSUMED filter `orderNumberExternal` on GET CustomerOrders). */
 export async function findOrder(client: ExtendClient, orderNumberExternal: string): Promise<ExistingOrder | undefined> {
 	const assumed = client.assumptions;
@@ -24,11 +35,8 @@ export async function findOrder(client: ExtendClient, orderNumberExternal: strin
 		...pageQuery(assumed.list, 0, 10),
 	});
 	// The filter is assumed, so the answer is checked: only an exact match counts.
-	const match = listRecords(body, assumed.list.arrayFields).find((order) => {
-		const header = order.orderHeader as Record<string, unknown> | undefined;
-		return text(order[assumed.order.externalNumberField] ?? header?.[assumed.order.externalNumberField]) === orderNumberExternal;
-	});
-	return match ? { orderNumber: text(match[assumed.order.extendNumberField]), record: match } : undefined;
+	const match = listRecords(body, assumed.list.arrayFields).find((order) => externalNumberOf(order, assumed) === orderNumberExternal);
+	return match ? existingOrder(match, assumed) : undefined;
 }
 
 /** A create that ends with the order in Extend: stored by this request, or found there after a failed answer. */
