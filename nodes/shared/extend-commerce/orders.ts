@@ -82,13 +82,9 @@ interface CancelRow {
 	externalPosition: number;
 }
 
-function rowsOf(detail: unknown): Array<Record<string, unknown>> {
-	const rows = (detail as { orderRows?: unknown } | null)?.orderRows;
+function rowsOf(detail: Record<string, unknown> | null | undefined, rowsField: string): Array<Record<string, unknown>> {
+	const rows = detail?.[rowsField];
 	return Array.isArray(rows) ? rows.filter((row): row is Record<string, unknown> => typeof row === 'object' && row !== null) : [];
-}
-
-function isInactive(row: Record<string, unknown>): boolean {
-	return isInactiveRow(row);
 }
 
 /**
@@ -100,8 +96,10 @@ function isInactive(row: Record<string, unknown>): boolean {
  */
 export async function cancelOrderRows(client: ExtendClient, orderNumber: string, warehouse: string, wooRows: readonly CancelRow[], alreadyRead?: Record<string, unknown>): Promise<boolean> {
 	const detail = alreadyRead ?? (await client.get<Record<string, unknown>>(EXTEND_PATHS.customerOrder(orderNumber)));
-	const heldRows = rowsOf(detail);
-	if (detail?.[client.assumptions.orderDetail.status] === client.assumptions.orderDetail.cancelledStatus || (heldRows.length > 0 && heldRows.every(isInactive))) return false;
+	const { orderDetail } = client.assumptions;
+	const heldRows = rowsOf(detail, orderDetail.rows);
+	const isInactive = (row: Record<string, unknown>) => isInactiveRow(row, orderDetail.rowStatus);
+	if (detail?.[orderDetail.status] === orderDetail.cancelledStatus || (heldRows.length > 0 && heldRows.every(isInactive))) return false;
 	const rows: CancelRow[] = heldRows.length
 		? heldRows
 				.filter((row) => !isInactive(row))
