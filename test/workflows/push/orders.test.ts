@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { BackOffice } from '../../../sandbox/extend-commerce';
-import { capturedOrders, countRequests, hintsOf, outputsOf, runPush, skusOf, startOffice, WAREHOUSE, WEBSHOP_CUSTOMER } from './helpers';
+import { capturedOrders, countRequests, hintsOf, outputsOf, PUSH, runPush, skusOf, startOffice, WAREHOUSE, WEBSHOP_CUSTOMER } from './helpers';
 
 const ALL_SENDABLE = ['pending', 'processing', 'on-hold', 'completed', 'refunded', 'failed', 'checkout-draft'];
 const DELIVERY = { deliveryMethods: { mapping: [{ wooMethod: 'flat_rate', extendCode: 'Postnord' }] }, defaultDeliveryMethod: 'Standard' };
@@ -108,6 +108,20 @@ describe('Order → Create (WorkflowExecute against the sandbox back office)', (
 		}
 		expect(office.data.orders()).toHaveLength(sendable.length);
 		expect(countRequests(office, 'POST', /customerorders$/i)).toBe(sendable.length);
+	});
+
+	it('hands on the results in input order, each paired with its item, though Extend answered the first order last', async () => {
+		const sendable = orders.filter((o) => o.status === 'processing' || o.status === 'completed').slice(0, 4);
+		expect(sendable.length).toBeGreaterThan(2);
+		// The first create is answered 503 once: retried, that order is created after the others.
+		office.faults.add({ kind: 'status', status: 503, times: 1, match: { method: 'POST', path: /^\/?customerorders$/i } });
+		const result = await runPush(office, { resource: 'order', items: sendable, parameters: { options: { concurrency: 4 } } });
+		expect(result.error).toBeUndefined();
+		const createdInTurn = office.data.orders().map((order) => order.orderHeader.orderNumberExternal);
+		expect(createdInTurn).not.toEqual(sendable.map((order) => String(order.number)));
+		expect([...createdInTurn].sort()).toEqual(sendable.map((order) => String(order.number)).sort());
+		expect(outputsOf(result).results.map((r) => [r.orderNumberExternal, r.outcome])).toEqual(sendable.map((order) => [String(order.number), 'created']));
+		expect(result.items(PUSH, 0).map((item) => item.pairedItem)).toEqual(sendable.map((_order, item) => ({ item })));
 	});
 
 	it('an answer lost after Extend created the order is retried and recognised as the same order (409), not created twice', async () => {

@@ -1,7 +1,7 @@
 import type { BackOffice } from '../../../sandbox/extend-commerce';
 import type { RunResult } from '../../harness/run-workflow';
 import type { OfficeAuth } from '../../support/sync-env';
-import { capturedOrders, hintsOf, outputsOf, pushCredentials, runPush, skusOf, startOffice } from './helpers';
+import { capturedOrders, hintsOf, outputsOf, PUSH, pushCredentials, runPush, skusOf, startOffice } from './helpers';
 
 const orders = capturedOrders().filter((o) => o.status === 'processing');
 
@@ -55,6 +55,8 @@ describe('Sync Window in, Next Cursor out', () => {
 		const result = await runPush(office, { resource: 'order', items: orders, window: null });
 		expect(result.error).toBeUndefined();
 		expect(outcomesOf(result)).toEqual(orders.map((order) => [String(order.id), 'created']));
+		// Each result is paired with its own input item, in input order.
+		expect(result.items(PUSH, 0).map((item) => item.pairedItem)).toEqual(orders.map((_order, item) => ({ item })));
 		expect(office.data.orders()).toHaveLength(orders.length);
 		expect(outputsOf(result).nextCursor).toEqual([]);
 	});
