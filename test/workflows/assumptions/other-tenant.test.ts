@@ -131,7 +131,8 @@ describe('a tenant with other choices', () => {
 		expect(backOffice.data.orders()).toHaveLength(orders.length);
 		// Without: the lookup ignores the tenant's envelope and its parameter, and its duplicate answer 400 reads as a refusal.
 		const without = outputsOf(await pushOrders(undefined));
-		expect(without.results.filter((result) => result.outcome === 'unchanged')).toEqual([]);
+		expect(without.results).toEqual([]);
+		expect(without.rejected.map((refused) => [refused.wooCommerceId, refused.outcome, refused.extendStatus])).toEqual(orders.map((order) => [String(order.id), 'rejected', 400]));
 		expect(backOffice.data.orders()).toHaveLength(orders.length);
 	});
 

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { BackOffice } from '../../../sandbox/extend-commerce';
-import { capturedOrders, countRequests, hintsOf, outputsOf, runPush, skusOf, startOffice, WAREHOUSE, WEBSHOP_CUSTOMER } from './helpers';
+import { capturedOrders, countRequests, hintsOf, outputsOf, PUSH, runPush, skusOf, startOffice, WAREHOUSE, WEBSHOP_CUSTOMER } from './helpers';
 
 const ALL_SENDABLE = ['pending', 'processing', 'on-hold', 'completed', 'refunded', 'failed', 'checkout-draft'];
 const DELIVERY = { deliveryMethods: { mapping: [{ wooMethod: 'flat_rate', extendCode: 'Postnord' }] }, defaultDeliveryMethod: 'Standard' };
@@ -37,6 +37,9 @@ describe('Order → Create (WorkflowExecute against the sandbox back office)', (
 		});
 		expect(result.error).toBeUndefined();
 		const { results } = outputsOf(result);
+		// Both paths below are taken: orders created, and a cancelled one skipped.
+		expect(orders.filter((order) => order.status === 'cancelled').length).toBeGreaterThan(0);
+		expect(orders.filter((order) => order.status !== 'cancelled').length).toBeGreaterThan(0);
 		expect(results).toHaveLength(orders.length);
 		for (const order of orders) {
 			const external = `WEB-${String(order.number)}`;
@@ -60,6 +63,7 @@ describe('Order → Create (WorkflowExecute against the sandbox back office)', (
 				partialDelivery: false,
 			});
 			const lines = order.line_items as IDataObject[];
+			expect(lines.length).toBeGreaterThan(0);
 			expect(stored.orderRows).toHaveLength(lines.length);
 			lines.forEach((line, index) => {
 				expect(stored.orderRows[index]).toMatchObject({
@@ -94,6 +98,7 @@ describe('Order → Create (WorkflowExecute against the sandbox back office)', (
 
 	it('replayed 10 times, leaves one Extend order per WooCommerce order: created once, then unchanged', async () => {
 		const sendable = orders.filter((o) => o.status !== 'cancelled');
+		expect(sendable.length).toBeGreaterThan(0);
 		for (let run = 1; run <= 10; run++) {
 			const result = await runPush(office, { resource: 'order', items: orders, parameters: { statusesToSend: ALL_SENDABLE } });
 			expect(result.error).toBeUndefined();
@@ -103,6 +108,20 @@ describe('Order → Create (WorkflowExecute against the sandbox back office)', (
 		}
 		expect(office.data.orders()).toHaveLength(sendable.length);
 		expect(countRequests(office, 'POST', /customerorders$/i)).toBe(sendable.length);
+	});
+
+	it('hands on the results in input order, each paired with its item, though Extend answered the first order last', async () => {
+		const sendable = orders.filter((o) => o.status === 'processing' || o.status === 'completed').slice(0, 4);
+		expect(sendable.length).toBeGreaterThan(2);
+		// The first create is answered 503 once: retried, that order is created after the others.
+		office.faults.add({ kind: 'status', status: 503, times: 1, match: { method: 'POST', path: /^\/?customerorders$/i } });
+		const result = await runPush(office, { resource: 'order', items: sendable, parameters: { options: { concurrency: 4 } } });
+		expect(result.error).toBeUndefined();
+		const createdInTurn = office.data.orders().map((order) => order.orderHeader.orderNumberExternal);
+		expect(createdInTurn).not.toEqual(sendable.map((order) => String(order.number)));
+		expect([...createdInTurn].sort()).toEqual(sendable.map((order) => String(order.number)).sort());
+		expect(outputsOf(result).results.map((r) => [r.orderNumberExternal, r.outcome])).toEqual(sendable.map((order) => [String(order.number), 'created']));
+		expect(result.items(PUSH, 0).map((item) => item.pairedItem)).toEqual(sendable.map((_order, item) => ({ item })));
 	});
 
 	it('an answer lost after Extend created the order is retried and recognised as the same order (409), not created twice', async () => {
@@ -118,7 +137,6 @@ describe('Order → Create (WorkflowExecute against the sandbox back office)', (
 		const order = structuredClone(orders.find((o) => o.status === 'processing' && (o.line_items as unknown[]).length > 1)!);
 		expect((await runPush(office, { resource: 'order', items: [order] })).error).toBeUndefined();
 		const external = String(order.number);
-		const rowsBefore = office.data.orderByExternal(external)!.orderRows.length;
 
 		order.status = 'cancelled';
 		const cancelled = await runPush(office, { resource: 'order', items: [order] });
@@ -127,8 +145,9 @@ describe('Order → Create (WorkflowExecute against the sandbox back office)', (
 		const stored = office.data.orderByExternal(external)!;
 		expect(stored.status).toBe('Cancelled');
 		// Cancelled in place: no row was added (the documented pitfall of a cancel row without warehouse).
-		expect(stored.orderRows).toHaveLength(rowsBefore);
-		expect(stored.orderRows.every((row) => row.rowStatus === 'Inactive' && row.warehouse === WAREHOUSE)).toBe(true);
+		expect(stored.orderRows.map((row) => [Number(row.externalRow?.externalPosition), row.rowStatus, row.warehouse])).toEqual(
+			(order.line_items as IDataObject[]).map((line) => [line.id, 'Inactive', WAREHOUSE]),
+		);
 
 		const again = await runPush(office, { resource: 'order', items: [order] });
 		expect(outputsOf(again).results[0]).toMatchObject({ outcome: 'unchanged' });
@@ -165,7 +184,7 @@ describe('Order → Create (WorkflowExecute against the sandbox back office)', (
 		const order = orders.find((o) => o.status === 'processing')!;
 		const result = await runPush(office, { resource: 'order', items: [order], parameters: { options: { warehouse: 'WEST' } } });
 		expect(result.error).toBeUndefined();
-		expect(office.data.orderByExternal(String(order.number))!.orderRows.every((row) => row.warehouse === 'WEST')).toBe(true);
+		expect(office.data.orderByExternal(String(order.number))!.orderRows.map((row) => row.warehouse)).toEqual((order.line_items as IDataObject[]).map(() => 'WEST'));
 		expect(hintsOf(result)[0]).toMatch(/1 orders: 1 created/);
 	});
 });

@@ -26,6 +26,8 @@ describe('a product or variation trashed in WooCommerce is marked inactive in Ex
 		const [variable, other] = live.filter((p) => p.type === 'variable');
 		const variableSkus = woo.store.variations(Number(variable.id)).map((v) => v.sku);
 		const [alone, ...kept] = woo.store.variations(Number(other.id));
+		expect(variableSkus.length).toBeGreaterThan(0);
+		expect(kept.length).toBeGreaterThan(0);
 		const stockBefore = office.data.products().length;
 		woo.store.trashProduct(Number(simple.id));
 		woo.store.trashProduct(Number(variable.id));

@@ -1,8 +1,12 @@
 import type { BackOffice } from '../../../sandbox/extend-commerce';
+import type { RunResult } from '../../harness/run-workflow';
 import type { OfficeAuth } from '../../support/sync-env';
-import { capturedOrders, hintsOf, outputsOf, pushCredentials, runPush, skusOf, startOffice } from './helpers';
+import { capturedOrders, hintsOf, outputsOf, PUSH, pushCredentials, runPush, skusOf, startOffice } from './helpers';
 
 const orders = capturedOrders().filter((o) => o.status === 'processing');
+
+/** [WooCommerce id, outcome] of each record the push reported, in output order. */
+const outcomesOf = (result: RunResult): string[][] => outputsOf(result).results.map((r) => [String(r.wooCommerceId), String(r.outcome)]);
 
 describe('Sync Window in, Next Cursor out', () => {
 	let office: BackOffice;
@@ -11,6 +15,10 @@ describe('Sync Window in, Next Cursor out', () => {
 	});
 	afterEach(async () => {
 		await office.close();
+	});
+
+	it('has captured processing orders to push', () => {
+		expect(orders.length).toBeGreaterThan(1);
 	});
 
 	it('hands on the window end as the next cursor with the counts once every record was delivered', async () => {
@@ -37,6 +45,8 @@ describe('Sync Window in, Next Cursor out', () => {
 	it('hands on nothing after a Limit run (an incomplete window), and says so', async () => {
 		const result = await runPush(office, { resource: 'order', items: orders, window: { complete: false } });
 		expect(result.error).toBeUndefined();
+		// The records were still pushed: only the cursor is held back.
+		expect(outcomesOf(result)).toEqual(orders.map((order) => [String(order.id), 'created']));
 		expect(outputsOf(result).nextCursor).toEqual([]);
 		expect(hintsOf(result).join(' ')).toMatch(/only part of its window/);
 	});
@@ -44,7 +54,10 @@ describe('Sync Window in, Next Cursor out', () => {
 	it('"Don\'t Save a Cursor" pushes without a window and hands on nothing', async () => {
 		const result = await runPush(office, { resource: 'order', items: orders, window: null });
 		expect(result.error).toBeUndefined();
-		expect(outputsOf(result).results.every((r) => r.outcome === 'created')).toBe(true);
+		expect(outcomesOf(result)).toEqual(orders.map((order) => [String(order.id), 'created']));
+		// Each result is paired with its own input item, in input order.
+		expect(result.items(PUSH, 0).map((item) => item.pairedItem)).toEqual(orders.map((_order, item) => ({ item })));
+		expect(office.data.orders()).toHaveLength(orders.length);
 		expect(outputsOf(result).nextCursor).toEqual([]);
 	});
 

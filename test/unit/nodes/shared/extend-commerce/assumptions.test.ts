@@ -73,6 +73,7 @@ describe('API Adjustments', () => {
 	});
 
 	it('every adjustable key has a default and describes itself', () => {
+		expect(Object.keys(ADJUSTABLE_KEYS)).toEqual(expect.arrayContaining(['list.pageSize', 'order.updateMethod']));
 		for (const [key, spec] of Object.entries(ADJUSTABLE_KEYS)) {
 			expect(key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], DEFAULT_ASSUMPTIONS)).toBeDefined();
 			expect(spec.means.length).toBeGreaterThan(10);

@@ -83,6 +83,7 @@ describe('reading a window completely', () => {
 			const read = new Set(records.map((record) => record.id));
 			expect({ trial, missed: stableMissed(store, read, churned, window) }).toEqual({ trial, missed: [] });
 			expect(read.size).toBe(records.length);
+			expect({ trial, read: records.length > 0 }).toEqual({ trial, read: true });
 			for (const record of records) expect(windowContains(window, record.date_modified_gmt)).toBe(true);
 		}
 	});
@@ -132,6 +133,7 @@ describe('reading a window completely', () => {
 			const one = await new WindowPager(store.client(), 'orders', {}, { concurrency: 3 }).readAll(first);
 			store.afterPage = undefined;
 			store.betweenSelectAndBuild = undefined;
+			expect({ trial, read: one.length > 0 }).toEqual({ trial, read: true });
 			for (const record of one) expect(windowContains(first, record.date_modified_gmt)).toBe(true);
 			store.now += 120;
 			const two = await new WindowPager(store.client(), 'orders', {}, { concurrency: 3 }).readAll({ start: first.end, end: store.now - 30 });
