@@ -738,9 +738,10 @@ async function main(): Promise<void> {
 		if (await json.count()) await json.first().click();
 		await page.waitForTimeout(1000);
 		const output = await panel.innerText();
-		const first = output.indexOf('"message"');
-		check(first >= 0 && (output.indexOf('"error"') < 0 || first < output.indexOf('"error"')), 'a rejected product is on the error branch, its message first');
-		check(/SKU/.test(output), 'its message says the SKU is missing');
+		// The README's shape of a rejected record: { reason, fix, record, outcome: "rejected", … }.
+		const reason = output.indexOf('"reason"');
+		check(reason >= 0 && reason < output.indexOf('"fix"') && output.includes('"rejected"'), 'a rejected product is on Rejected records, its reason first, then the fix');
+		check(/sku is empty/i.test(output) && /give it a SKU/.test(output), 'its reason says the SKU is missing, its fix how to give it one');
 	});
 
 	await browser.close();
