@@ -30,6 +30,8 @@ const PRODUCTS_TEMPLATE = path.join(__dirname, '../../templates/woocommerce-prod
 const REVERSE_TEMPLATES = ['extend-commerce-stock-to-woocommerce.json', 'extend-commerce-stock-to-woocommerce-polling.json', 'extend-commerce-orders-to-woocommerce-status.json'].map((file) =>
 	path.join(__dirname, '../../templates', file),
 );
+/** A simple product of the sandbox store, sent to Extend by the products template: its balance drives the polling run. */
+const POLLING_SKU = 'TB-S-001';
 const OWNER = { email: 'owner@example.com', firstName: 'Shop', lastName: 'Owner', password: 'Owner-n8n-2026' };
 const TABLE = 'extend_commerce_sync';
 const COLUMNS = ['workflow', 'resource', 'connection', 'cursor', 'lease', 'leaseUntil'];
@@ -742,6 +744,31 @@ async function main(): Promise<void> {
 		const reason = output.indexOf('"reason"');
 		check(reason >= 0 && reason < output.indexOf('"fix"') && output.includes('"rejected"'), 'a rejected product is on Rejected records, its reason first, then the fix');
 		check(/sku is empty/i.test(output) && /give it a SKU/.test(output), 'its reason says the SKU is missing, its fix how to give it one');
+	});
+
+	// The polling template's first run writes its cursor row after the table was picked (issue 20).
+	// After the products template, so Extend knows the product whose balance is set here.
+	await step('Polling template run', page, async () => {
+		const polling = REVERSE_TEMPLATES.find((file) => file.endsWith('-polling.json'))!;
+		await importTemplate(page, polling, 3);
+		await pickTables(page, polling);
+		const form = new URLSearchParams({ productNumber: POLLING_SKU, warehouse: String(storeKeys.warehouse), available: '7' });
+		const balance = await fetch(`${new URL(String(backOffice.apiUrl)).origin}/actions/balance`, { method: 'POST', body: form, redirect: 'manual' });
+		if (balance.status >= 400) throw new Error(`the back office did not take the balance of ${POLLING_SKU}: HTTP ${balance.status}`);
+		const storeSlot = readme('*WooCommerce Store Connection*').replace(/\*/g, '');
+		let panel = await openNode(page, 'Extend Commerce');
+		await pickCredential(page, panel, readme('*Extend Commerce Back Office*').replace(/\*/g, ''), backOfficeDefaultName);
+		await pickCredential(page, panel, storeSlot, storeDefaultName);
+		panel = await openNode(page, 'WooCommerce Update');
+		await pickCredential(page, panel, storeSlot, storeDefaultName);
+		await closeNode(page);
+		if (!V2) await page.locator('[data-test-id=workflow-save-button]').click().catch(() => undefined);
+		await runFromEditor(page);
+		panel = await openNode(page, 'Save cursor');
+		// Its output, not its input (the row Cursor to save built): the row as the table holds it now.
+		const output = await panel.locator('[data-test-id=output-panel]').first().innerText();
+		check(output.includes('availability') && output.includes('createdAt'), 'Save cursor wrote the availability row (the first run, right after the pick)');
+		await closeNode(page);
 	});
 
 	await browser.close();
