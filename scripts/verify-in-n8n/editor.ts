@@ -30,6 +30,8 @@ const PRODUCTS_TEMPLATE = path.join(__dirname, '../../templates/woocommerce-prod
 const REVERSE_TEMPLATES = ['extend-commerce-stock-to-woocommerce.json', 'extend-commerce-stock-to-woocommerce-polling.json', 'extend-commerce-orders-to-woocommerce-status.json'].map((file) =>
 	path.join(__dirname, '../../templates', file),
 );
+/** A simple product of the sandbox store, sent to Extend by the products template: its balance drives the polling run. */
+const POLLING_SKU = 'TB-S-001';
 const OWNER = { email: 'owner@example.com', firstName: 'Shop', lastName: 'Owner', password: 'Owner-n8n-2026' };
 const TABLE = 'extend_commerce_sync';
 const COLUMNS = ['workflow', 'resource', 'connection', 'cursor', 'lease', 'leaseUntil'];
@@ -199,8 +201,62 @@ async function pickCredential(page: Page, panel: Locator, slot: string, credenti
 	return offered;
 }
 
-/** README step 2: the table in a Data table node, From list; then no issue is left on the node. */
-async function pickTable(page: Page, nodeName: string): Promise<void> {
+interface WorkflowNode {
+	name: string;
+	type: string;
+	parameters: Record<string, unknown>;
+}
+
+/** The Data table nodes of a template file, as the template gives them. */
+function tableNodesOf(file: string): WorkflowNode[] {
+	const workflow = JSON.parse(readFileSync(file, 'utf8')) as { nodes: WorkflowNode[] };
+	return workflow.nodes.filter((node) => node.type === 'n8n-nodes-base.dataTable');
+}
+
+/** The node as the editor holds it now, saved or not: selected on the canvas and copied (Ctrl+C). */
+async function nodeInEditor(page: Page, nodeName: string): Promise<WorkflowNode> {
+	await closeNode(page);
+	await page.evaluate(async () => navigator.clipboard.writeText(''));
+	await canvasNode(page, nodeName).click();
+	await page.waitForTimeout(400);
+	await page.keyboard.press('ControlOrMeta+c');
+	await page.waitForTimeout(800);
+	const copied = await page.evaluate(async () => navigator.clipboard.readText());
+	const node = copied ? (JSON.parse(copied) as { nodes?: WorkflowNode[] }).nodes?.find((candidate) => candidate.name === nodeName) : undefined;
+	if (!node) throw new Error(`could not copy "${nodeName}" from the canvas (clipboard: ${copied.slice(0, 80) || 'empty'})`);
+	await page.keyboard.press('Escape');
+	return node;
+}
+
+/**
+ * What a Data table node will write and which rows it will touch, from its parameters: the table,
+ * how its values come (Map Automatically: the item's fields; Map Each Column Manually: the values),
+ * and its conditions. The table itself only shows whether one is picked.
+ */
+function whatTheNodeWrites(parameters: Record<string, unknown>): string {
+	const columns = parameters.columns as { mappingMode?: string; value?: Record<string, unknown> | null } | undefined;
+	return JSON.stringify({
+		table: Boolean((parameters.dataTableId as { value?: string } | undefined)?.value),
+		operation: parameters.operation,
+		mappingMode: columns?.mappingMode,
+		values: columns?.mappingMode === 'autoMapInputData' ? undefined : (columns?.value ?? {}),
+		// A condition that takes no value (is empty) may come back with or without an empty one.
+		conditions: ((parameters.filters as { conditions?: Array<Record<string, unknown>> } | undefined)?.conditions ?? []).map(({ keyName, condition, keyValue }) =>
+			[keyName, condition ?? 'eq', /^is(Not)?Empty$/.test(String(condition)) ? '' : (keyValue ?? '')].join(' '),
+		),
+		matchType: parameters.matchType,
+	});
+}
+
+/**
+ * README step 2: the table in a Data table node, From list; then no issue is left on the node, and
+ * the node still writes what the template says. n8n's resource mapper empties "Values to update"
+ * when the table changes while every expression of the node can be evaluated (issue 20): the node
+ * then ran into "Data columns must not be empty".
+ */
+async function pickTable(page: Page, template: string, nodeName: string): Promise<void> {
+	const inTemplate = tableNodesOf(template).find((node) => node.name === nodeName);
+	if (!inTemplate) throw new Error(`${path.basename(template)} has no Data table node "${nodeName}"`);
 	let panel = await openNode(page, nodeName);
 	await panel.locator('[data-test-id=rlc-input]').first().click().catch(async () => panel.getByPlaceholder(/Choose/).first().click());
 	await page.waitForTimeout(1500);
@@ -214,6 +270,16 @@ async function pickTable(page: Page, nodeName: string): Promise<void> {
 	const issues = await panel.locator('[data-test-id=parameter-issues]:visible').count();
 	check(issues === 0, `${nodeName}: the table is picked and the node shows no issues (${issues})`);
 	await closeNode(page);
+	const expected = whatTheNodeWrites({ ...inTemplate.parameters, dataTableId: { value: 'picked' } });
+	const actual = whatTheNodeWrites((await nodeInEditor(page, nodeName)).parameters);
+	check(actual === expected, `${nodeName}: after the pick the node still writes what the template says${actual === expected ? '' : ` (template ${expected}, editor ${actual})`}`);
+}
+
+/** Picks the table in every Data table node of `template`, on the canvas now. */
+async function pickTables(page: Page, template: string): Promise<void> {
+	const names = tableNodesOf(template).map((node) => node.name);
+	if (template === ORDERS_TEMPLATE || template === PRODUCTS_TEMPLATE) check(JSON.stringify(names) === JSON.stringify(TABLE_NODES), `the template's Data table nodes are ${TABLE_NODES.join(', ')} (${names.join(', ')})`);
+	for (const node of names) await pickTable(page, template, node);
 }
 
 /** Imports a template the README's way. */
@@ -341,6 +407,8 @@ async function main(): Promise<void> {
 	});
 	// The size the issue's screens were taken at (1280×800): labels must fit there.
 	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+	// pickTable reads a node back by copying it from the canvas.
+	await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
 	const page = await context.newPage();
 	page.setDefaultTimeout(15000);
 	// Signed in through the form: n8n ties its session cookie to the browser that signed in.
@@ -487,7 +555,7 @@ async function main(): Promise<void> {
 	await step('Orders template imported', page, async () => {
 		await importTemplate(page, ORDERS_TEMPLATE);
 		// 1.x moves from /workflow/new to the saved workflow's address.
-		for (let waited = 0; waited < 10 && page.url().includes('/workflow/new'); waited++) await page.waitForTimeout(500);
+		for (let waited = 0; waited < 60 && page.url().includes('/workflow/new'); waited++) await page.waitForTimeout(500);
 		ordersWorkflow = page.url();
 		// The sticky note shows all of its text (1.123 used to cut its last line off).
 		const sticky = page.locator('[data-test-id=canvas-sticky-note-node], [data-test-id=sticky]').first();
@@ -530,7 +598,7 @@ async function main(): Promise<void> {
 	await step('Orders table picked', page, async () => {
 		readme('**Data table → From list**');
 		if (!(await canvasNode(page, 'Read cursor').count())) throw new Error('the orders workflow is not open again');
-		for (const node of TABLE_NODES) await pickTable(page, node);
+		await pickTables(page, ORDERS_TEMPLATE);
 	});
 
 	await step('Orders credentials selected', page, async () => {
@@ -646,6 +714,10 @@ async function main(): Promise<void> {
 		await step(`Template ${path.basename(file, '.json')}`, page, async () => {
 			// Sticky notes are no canvas nodes: the smallest of these has three.
 			await importTemplate(page, file, 3);
+			if (tableNodesOf(file).length) {
+				await pickTables(page, file);
+				if (!V2) await page.locator('[data-test-id=workflow-save-button]').click().catch(() => undefined);
+			}
 			const note = await page.locator('[data-test-id=canvas-sticky-note-node], [data-test-id=sticky]').first().innerText();
 			check(!note.includes('Aktivt = True'), 'the sticky note explains Aktivt');
 		});
@@ -654,7 +726,7 @@ async function main(): Promise<void> {
 	// The products template: the error branch, after the store changed (a product lost its SKU).
 	await step('Products template set up', page, async () => {
 		await importTemplate(page, PRODUCTS_TEMPLATE);
-		for (const node of TABLE_NODES) await pickTable(page, node);
+		await pickTables(page, PRODUCTS_TEMPLATE);
 		await selectCredentials(page);
 		if (!V2) await page.locator('[data-test-id=workflow-save-button]').click().catch(() => undefined);
 		await runFromEditor(page);
@@ -668,9 +740,35 @@ async function main(): Promise<void> {
 		if (await json.count()) await json.first().click();
 		await page.waitForTimeout(1000);
 		const output = await panel.innerText();
-		const first = output.indexOf('"message"');
-		check(first >= 0 && (output.indexOf('"error"') < 0 || first < output.indexOf('"error"')), 'a rejected product is on the error branch, its message first');
-		check(/SKU/.test(output), 'its message says the SKU is missing');
+		// The README's shape of a rejected record: { reason, fix, record, outcome: "rejected", … }.
+		const reason = output.indexOf('"reason"');
+		check(reason >= 0 && reason < output.indexOf('"fix"') && output.includes('"rejected"'), 'a rejected product is on Rejected records, its reason first, then the fix');
+		check(/sku is empty/i.test(output) && /give it a SKU/.test(output), 'its reason says the SKU is missing, its fix how to give it one');
+	});
+
+	// The polling template's first run writes its cursor row after the table was picked (issue 20).
+	// After the products template, so Extend knows the product whose balance is set here.
+	await step('Polling template run', page, async () => {
+		const polling = REVERSE_TEMPLATES.find((file) => file.endsWith('-polling.json'))!;
+		await importTemplate(page, polling, 3);
+		await pickTables(page, polling);
+		const form = new URLSearchParams({ productNumber: POLLING_SKU, warehouse: String(storeKeys.warehouse), available: '7' });
+		const balance = await fetch(`${new URL(String(backOffice.apiUrl)).origin}/actions/balance`, { method: 'POST', body: form, redirect: 'manual' });
+		if (balance.status >= 400) throw new Error(`the back office did not take the balance of ${POLLING_SKU}: HTTP ${balance.status}`);
+		const storeSlot = readme('*WooCommerce Store Connection*').replace(/\*/g, '');
+		let panel = await openNode(page, 'Extend Commerce');
+		await pickCredential(page, panel, readme('*Extend Commerce Back Office*').replace(/\*/g, ''), backOfficeDefaultName);
+		await pickCredential(page, panel, storeSlot, storeDefaultName);
+		panel = await openNode(page, 'WooCommerce Update');
+		await pickCredential(page, panel, storeSlot, storeDefaultName);
+		await closeNode(page);
+		if (!V2) await page.locator('[data-test-id=workflow-save-button]').click().catch(() => undefined);
+		await runFromEditor(page);
+		panel = await openNode(page, 'Save cursor');
+		// Its output, not its input (the row Cursor to save built): the row as the table holds it now.
+		const output = await panel.locator('[data-test-id=output-panel]').first().innerText();
+		check(output.includes('availability') && output.includes('createdAt'), 'Save cursor wrote the availability row (the first run, right after the pick)');
+		await closeNode(page);
 	});
 
 	await browser.close();

@@ -125,6 +125,33 @@ describe('n8n\'s Data table node against the in-process table stand-in', () => {
 		]);
 	});
 
+	it('Map Automatically writes the item\'s fields, leaving out the row\'s own id, createdAt and updatedAt (as n8n\'s node does)', async () => {
+		tables.insert(TABLE, [{ key: 'orders', cursor: 'a', runs: 1 }]);
+		const [row] = tables.rows(TABLE);
+		const update = tableNode('Update', { operation: 'update', dataTableId: byList(tables), filters: keyIs('orders'), columns: { ...columns({}), mappingMode: 'autoMapInputData' }, options: {} });
+		const result = await runWorkflow(chain(update), { dataTables: tables, triggerItems: [{ json: { id: 99, createdAt: '2020-01-01T00:00:00.000Z', updatedAt: '2020-01-01T00:00:00.000Z', cursor: 'b', runs: 2 } }] });
+		expect(result.error).toBeUndefined();
+		expect(tables.rows(TABLE)).toEqual([expect.objectContaining({ id: row.id, createdAt: row.createdAt, key: 'orders', cursor: 'b', runs: 2 })]);
+	});
+
+	it('Map Automatically refuses an item field that is no column of the table, naming it (n8n: "unknown column name")', async () => {
+		tables.insert(TABLE, [{ key: 'orders', cursor: 'a', runs: 1 }]);
+		const update = tableNode('Update', { operation: 'update', dataTableId: byList(tables), filters: keyIs('orders'), columns: { ...columns({}), mappingMode: 'autoMapInputData' }, options: {} });
+		const result = await runWorkflow(chain(update), { dataTables: tables, triggerItems: [{ json: { cursor: 'b', timestamp: 'now' } }] });
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(/unknown column name 'timestamp'/);
+		expect(tables.rows(TABLE)[0].cursor).toBe('a');
+	});
+
+	it('refuses an update or upsert with nothing to write, as n8n does ("Data columns must not be empty", issue 20)', async () => {
+		tables.insert(TABLE, [{ key: 'orders', cursor: 'a', runs: 1 }]);
+		for (const operation of ['update', 'upsert']) {
+			const emptied = tableNode('Write', { operation, dataTableId: byList(tables), filters: keyIs('orders'), columns: columns({}), options: {} });
+			const result = await runWorkflow(chain(emptied), { dataTables: tables });
+			expect({ operation, status: result.status, message: result.error?.message }).toEqual({ operation, status: 'error', message: expect.stringMatching(/Data columns must not be empty/) });
+		}
+	});
+
 	it('refuses a filter on a column the table does not have, naming it', async () => {
 		const get = tableNode('Get', { operation: 'get', dataTableId: byList(tables), filters: { conditions: [{ keyName: 'workflow', condition: 'eq', keyValue: 'x' }] }, returnAll: true });
 		const result = await runWorkflow(chain(get), { dataTables: tables });

@@ -116,6 +116,17 @@ function copyRow(row: StoredRow): StoredRow {
 	return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date ? new Date(v.getTime()) : v])) as StoredRow;
 }
 
+/**
+ * What n8n's service checks before an update or upsert (data-table.service.ts,
+ * validateAndTransformUpdateParams, 1.123 and 2.41 alike): a filter, and at least one column to
+ * write. The columns themselves are checked as they are written: a field that is no column of the
+ * table ("unknown column name"), as when Map Automatically meets an item with extra fields.
+ */
+function checkUpdate(filter: DataTableFilter | undefined, data: DataTableRow): void {
+	if (!filter?.filters || filter.filters.length === 0) throw new DataTableError('Filter must not be empty');
+	if (!data || Object.keys(data).length === 0) throw new DataTableError('Data columns must not be empty');
+}
+
 function checkColumns(table: Table, filter: DataTableFilter | undefined): void {
 	for (const condition of filter?.filters ?? []) {
 		if (!SYSTEM_COLUMNS[condition.columnName] && !table.columns.some((c) => c.name === condition.columnName)) {
@@ -239,10 +250,12 @@ export class InMemoryDataTables {
 			}) as IDataTableProjectService['insertRows'],
 			updateRows: async (options) => {
 				this.log.push({ table: table.name, operation: 'update' });
+				checkUpdate(options.filter, options.data);
 				return options.dryRun ? this.dryRun(table, options.filter, options.data) : this.updateRows(table, options.filter, options.data);
 			},
 			upsertRow: async (options) => {
 				this.log.push({ table: table.name, operation: 'upsert' });
+				checkUpdate(options.filter, options.data);
 				checkColumns(table, options.filter);
 				const exists = table.rows.some((row) => matches(row, options.filter));
 				if (options.dryRun) return exists ? this.dryRun(table, options.filter, options.data) : [];

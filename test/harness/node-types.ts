@@ -110,6 +110,13 @@ function n8nDataTableNode(): INodeType | IVersionedNodeType {
 	return new DataTable();
 }
 
+/** n8n's real Edit Fields (Set) node (n8n-nodes-base): the templates build each Data table row with it. */
+function n8nSetNode(): INodeType | IVersionedNodeType {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { Set } = require('n8n-nodes-base/dist/nodes/Set/Set.node.js') as { Set: new () => IVersionedNodeType };
+	return new Set();
+}
+
 export class PackageNodeTypes implements INodeTypes {
 	private readonly byName = new Map<string, INodeType | IVersionedNodeType>();
 
@@ -120,6 +127,7 @@ export class PackageNodeTypes implements INodeTypes {
 		this.byName.set('n8n-nodes-base.noOp', noOp);
 		this.byName.set('n8n-nodes-base.stickyNote', stickyNote);
 		this.byName.set('n8n-nodes-base.dataTable', n8nDataTableNode());
+		this.byName.set('n8n-nodes-base.set', n8nSetNode());
 		for (const [name, node] of Object.entries(extra)) this.byName.set(name, node);
 	}
 

@@ -29,13 +29,21 @@ export function dataTablesWithSyncTable(): InMemoryDataTables {
 	return tables;
 }
 
-/** What a user does after import: picks the table from the list in every Data table node. Returns a copy. */
+/**
+ * What a user does after import: picks the table from the list in every Data table node. Returns a
+ * copy. As in n8n's editor (1.123 and 2.41): the resource mapper, which depends on the table, resets
+ * its "Values to …" to none when the table changes (it keeps the mapping mode). It does so when it
+ * can evaluate every expression of the node, which depends on what ran before; the worst case is
+ * taken here, for every node (issue 20).
+ */
 export function withSyncTablePicked<T extends WorkflowJson>(workflow: T, tables: InMemoryDataTables): T {
 	const copy = structuredClone(workflow);
 	const id = tables.tableId(SYNC_TABLE_NAME);
 	for (const node of copy.nodes as INode[]) {
 		if (node.type !== 'n8n-nodes-base.dataTable') continue;
 		node.parameters.dataTableId = { __rl: true, mode: 'list', value: id, cachedResultName: SYNC_TABLE_NAME };
+		const columns = node.parameters.columns as { value?: unknown } | undefined;
+		if (columns) columns.value = {};
 	}
 	return copy;
 }

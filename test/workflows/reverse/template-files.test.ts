@@ -3,13 +3,16 @@ import type { INodeProperties, INodeType } from 'n8n-workflow';
 
 import { PackageNodeTypes } from '../../harness/node-types';
 import { loadPackageNodes } from '../../harness/package-loader';
+import { SYNC_TABLE_COLUMNS } from '../../support/cursor-table';
 import { REVERSE_TEMPLATES, reverseTemplate } from '../../support/reverse-env';
+import { rowWrittenBy } from '../templates/helpers';
 
 const PACKAGE_PREFIX = 'n8n-nodes-extend-commerce.';
 const KNOWN_BASE_TYPES: Record<string, number[]> = {
 	'n8n-nodes-base.scheduleTrigger': [1, 1.1, 1.2, 1.3],
 	'n8n-nodes-base.dataTable': [1],
 	'n8n-nodes-base.noOp': [1],
+	'n8n-nodes-base.set': [3.4],
 	'n8n-nodes-base.stickyNote': [1],
 };
 const packageNodes = loadPackageNodes();
@@ -47,6 +50,27 @@ describe.each(Object.keys(REVERSE_TEMPLATES) as Array<keyof typeof REVERSE_TEMPL
 			if (node.type.startsWith(PACKAGE_PREFIX)) expect([descriptionOf(node.type).version].flat()).toContain(node.typeVersion);
 			else expect(KNOWN_BASE_TYPES[node.type]).toContain(node.typeVersion);
 			expect(() => harness.getByNameAndVersion(node.type, node.typeVersion)).not.toThrow();
+		}
+	});
+
+	it('builds the row each writing Data table node writes in the Edit Fields node before it (Map Automatically), so picking the table cannot empty it (issue 20)', () => {
+		const writers = workflow.nodes.filter((n) => n.type === 'n8n-nodes-base.dataTable' && ['update', 'upsert'].includes(String(n.parameters.operation)));
+		for (const node of writers) {
+			const row = rowWrittenBy(workflow, node);
+			expect(Object.keys(row).length).toBeGreaterThan(0);
+			for (const field of Object.keys(row)) expect(SYNC_TABLE_COLUMNS.map((c) => c.name)).toContain(field);
+		}
+		if (name === 'stockPolling') {
+			const save = writers.find((n) => n.name === 'Save cursor')!;
+			expect(rowWrittenBy(workflow, save)).toEqual({
+				workflow: '={{ $workflow.id }}',
+				resource: 'availability',
+				connection: "={{ $('Extend Commerce').first(1).json.connection }}",
+				cursor: "={{ $('Extend Commerce').first(1).json.cursor }}",
+			});
+			// Once per run, as Save cursor: the row is built from the first item of WooCommerce Update.
+			expect(workflow.nodes.find((n) => n.name === 'Cursor to save')?.executeOnce).toBe(true);
+			expect(save.executeOnce).toBe(true);
 		}
 	});
 

@@ -44,6 +44,30 @@ export function cursorNodes(workflow: WorkflowJson): { open: INode; freeNew: INo
 	return { open: named('Open sync row'), freeNew: named('Free a new row'), read: named('Read cursor'), save: named('Save cursor') };
 }
 
+/**
+ * The row a writing Data table node writes: the fields of the Edit Fields (Set) node that is its
+ * only input, the node itself on Map Automatically. Its own "Values to …" are not used: n8n's editor
+ * empties them when the table is picked (issue 20). Fails when the node is built another way.
+ */
+export function rowWrittenBy(workflow: WorkflowJson, node: INode): Record<string, unknown> {
+	expect({ node: node.name, mappingMode: (node.parameters.columns as { mappingMode?: string }).mappingMode }).toEqual({ node: node.name, mappingMode: 'autoMapInputData' });
+	const feeding = Object.entries(workflow.connections).flatMap(([source, outputs]) =>
+		(outputs.main ?? []).flatMap((output) => (output ?? []).filter((c) => c.node === node.name).map(() => source)),
+	);
+	expect({ node: node.name, feeding: feeding.length }).toEqual({ node: node.name, feeding: 1 });
+	const set = workflow.nodes.find((n) => n.name === feeding[0])!;
+	// Only the assigned fields go on: any other field would be refused as an unknown column.
+	expect({ node: set.name, type: set.type, mode: set.parameters.mode, includeOtherFields: set.parameters.includeOtherFields ?? false }).toEqual({
+		node: set.name,
+		type: 'n8n-nodes-base.set',
+		mode: 'manual',
+		includeOtherFields: false,
+	});
+	const assignments = (set.parameters.assignments as { assignments: Array<{ name: string; value: unknown; type: string }> }).assignments;
+	expect(assignments.map((a) => a.type)).toEqual(assignments.map(() => 'string'));
+	return Object.fromEntries(assignments.map((a) => [a.name, a.value]));
+}
+
 /** The description of n8n's Data table node from n8n 2.41 (the n8n-nodes-base dev dependency) or 1.123 (the test/n8n-1.123 project). */
 export function dataTableDescription(line: '2.41' | '1.123'): INodeTypeDescription {
 	const file = line === '2.41' ? 'n8n-nodes-base/dist/nodes/DataTable/DataTable.node.js' : `${V1_MODULES}/n8n-nodes-base/dist/nodes/DataTable/DataTable.node.js`;

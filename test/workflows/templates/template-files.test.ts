@@ -7,7 +7,7 @@ import { REVERSE_TEMPLATES } from '../../support/reverse-env';
 import { PackageNodeTypes } from '../../harness/node-types';
 import { loadPackageCredentials, loadPackageNodes } from '../../harness/package-loader';
 import { SYNC_TABLE_COLUMNS, SYNC_TABLE_NAME } from '../../support/cursor-table';
-import { cronExpressionsOf, cursorNodes, dataTableDescription, estimatedStickyHeight, firings, nodesOfType, onlyNodeOfType, parseCron, stickyText, template } from './helpers';
+import { cronExpressionsOf, cursorNodes, dataTableDescription, estimatedStickyHeight, firings, nodesOfType, onlyNodeOfType, parseCron, rowWrittenBy, stickyText, template } from './helpers';
 
 const PACKAGE_PREFIX = 'n8n-nodes-extend-commerce.';
 /** n8n-nodes-base types the templates may use, with the type versions n8n ships. */
@@ -16,6 +16,8 @@ const KNOWN_BASE_TYPES: Record<string, number[]> = {
 	// n8n 1.123 (nodes-base 1.121.53) has only version 1; 2.41 has 1 and 1.1.
 	'n8n-nodes-base.dataTable': [1],
 	'n8n-nodes-base.noOp': [1],
+	// Edit Fields: 3.4 is in 1.123 (default) and 2.41.
+	'n8n-nodes-base.set': [3.4],
 	'n8n-nodes-base.stickyNote': [1],
 };
 const FETCH_TYPE = `${PACKAGE_PREFIX}wooCommerceFetch`;
@@ -98,7 +100,7 @@ describe.each(resources)('the %s template file', (resource) => {
 		}
 	});
 
-	it('chains Schedule Trigger → Open sync row → Free a new row → Read cursor (Data tables) → WooCommerce Fetch (Since: Cursor) → Extend Commerce → Save cursor (Data table)', () => {
+	it('chains Schedule Trigger → Open sync row → Free a new row → Read cursor (Data tables, each after the Edit Fields node that builds its row) → WooCommerce Fetch (Since: Cursor) → Extend Commerce → Save cursor (Data table)', () => {
 		const trigger = onlyNodeOfType(workflow, 'n8n-nodes-base.scheduleTrigger');
 		const fetch = onlyNodeOfType(workflow, FETCH_TYPE);
 		const push = onlyNodeOfType(workflow, PUSH_TYPE);
@@ -110,15 +112,20 @@ describe.each(resources)('the %s template file', (resource) => {
 		expect(pushOperations).toHaveLength(1);
 		expect(pushOperations.flatMap((p) => (p.options ?? []).map((o) => (o as { value: unknown }).value))).toContain(push.parameters.operation);
 		expect(push.parameters.resource).toBe(resource);
-		expect(workflow.connections[trigger.name].main).toEqual([[{ node: open.name, type: 'main', index: 0 }]]);
-		expect(workflow.connections[open.name].main).toEqual([[{ node: freeNew.name, type: 'main', index: 0 }]]);
-		expect(workflow.connections[freeNew.name].main).toEqual([[{ node: read.name, type: 'main', index: 0 }]]);
-		expect(workflow.connections[read.name].main).toEqual([[{ node: fetch.name, type: 'main', index: 0 }]]);
+		const to = (name: string) => [[{ node: name, type: 'main', index: 0 }]];
+		expect(workflow.connections[trigger.name].main).toEqual(to('Row keys'));
+		expect(workflow.connections['Row keys'].main).toEqual(to(open.name));
+		expect(workflow.connections[open.name].main).toEqual(to('Free lease'));
+		expect(workflow.connections['Free lease'].main).toEqual(to(freeNew.name));
+		expect(workflow.connections[freeNew.name].main).toEqual(to('Claim the run'));
+		expect(workflow.connections['Claim the run'].main).toEqual(to(read.name));
+		expect(workflow.connections[read.name].main).toEqual(to(fetch.name));
 		// Records go to the push; the Sync Window output stays free (the push reads it by expression).
 		expect(workflow.connections[fetch.name].main[0]).toEqual([{ node: push.name, type: 'main', index: 0 }]);
 		expect(workflow.connections[fetch.name].main[1] ?? []).toEqual([]);
 		// The push's second output is its Next Cursor; only that is saved.
-		expect(workflow.connections[push.name].main[1]).toEqual([{ node: save.name, type: 'main', index: 0 }]);
+		expect(workflow.connections[push.name].main[1]).toEqual([{ node: 'Cursor to save', type: 'main', index: 0 }]);
+		expect(workflow.connections['Cursor to save'].main).toEqual(to(save.name));
 		expect(spec.file.startsWith(`woocommerce-${resource}s-`)).toBe(true);
 	});
 
@@ -131,17 +138,17 @@ describe.each(resources)('the %s template file', (resource) => {
 		// The row exists before it is claimed: an upsert that writes only the keys, so it never touches a lease.
 		expect(open.parameters).toMatchObject({ resource: 'row', operation: 'upsert', matchType: 'allConditions' });
 		expect((open.parameters.filters as { conditions: unknown[] }).conditions).toEqual(mine);
-		expect((open.parameters.columns as { value: unknown }).value).toEqual({ workflow: '={{ $workflow.id }}', resource: `${resource}s` });
+		expect(rowWrittenBy(workflow, open)).toEqual({ workflow: '={{ $workflow.id }}', resource: `${resource}s` });
 		// A new row's empty lease becomes free (a comparison never matches an empty cell); passes on when there is none.
 		expect(freeNew.alwaysOutputData).toBe(true);
 		expect(freeNew.parameters).toMatchObject({ resource: 'row', operation: 'update', matchType: 'allConditions' });
 		expect((freeNew.parameters.filters as { conditions: unknown[] }).conditions).toEqual([...mine, { keyName: 'leaseUntil', condition: 'isEmpty' }]);
-		expect((freeNew.parameters.columns as { value: unknown }).value).toEqual({ leaseUntil: '1970-01-01T00:00:00.000Z' });
+		expect(rowWrittenBy(workflow, freeNew)).toEqual({ leaseUntil: '1970-01-01T00:00:00.000Z' });
 		// The claim: only a row whose lease has run out is updated, so of two overlapping executions one gets the row and the other nothing (and ends).
 		expect(read.alwaysOutputData).toBeUndefined();
 		expect(read.parameters).toMatchObject({ resource: 'row', operation: 'update', matchType: 'allConditions' });
 		expect((read.parameters.filters as { conditions: unknown[] }).conditions).toEqual([...mine, { keyName: 'leaseUntil', condition: 'lt', keyValue: '={{ $now.toUTC().toISO() }}' }]);
-		expect((read.parameters.columns as { value: unknown }).value).toEqual({ lease: '={{ $execution.id }}', leaseUntil: '={{ $now.plus({ minutes: 50 }).toUTC().toISO() }}' });
+		expect(rowWrittenBy(workflow, read)).toEqual({ lease: '={{ $execution.id }}', leaseUntil: '={{ $now.plus({ minutes: 50 }).toUTC().toISO() }}' });
 	});
 
 	it('saves the next cursor only while this execution holds the run, and frees it: one row per workflow and resource, every column of the sticky note', () => {
@@ -153,11 +160,10 @@ describe.each(resources)('the %s template file', (resource) => {
 			{ keyName: 'resource', condition: 'eq', keyValue: '={{ $json.resource }}' },
 			{ keyName: 'lease', condition: 'eq', keyValue: '={{ $execution.id }}' },
 		]);
-		const columns = save.parameters.columns as { mappingMode: string; value: Record<string, string>; schema: Array<{ id: string; type: string }> };
-		expect(columns.mappingMode).toBe('defineBelow');
-		expect(columns.value).toEqual({ connection: '={{ $json.connection }}', cursor: '={{ $json.cursor }}', leaseUntil: '1970-01-01T00:00:00.000Z' });
+		// resource stays in the row built for it: the condition above reads it (it writes the same value back).
+		expect(rowWrittenBy(workflow, save)).toEqual({ resource: '={{ $json.resource }}', connection: '={{ $json.connection }}', cursor: '={{ $json.cursor }}', leaseUntil: '1970-01-01T00:00:00.000Z' });
 		for (const node of Object.values(cursorNodes(workflow)).filter((n) => n.parameters.columns)) {
-			expect((node.parameters.columns as typeof columns).schema.map((c) => [c.id, c.type])).toEqual(SYNC_TABLE_COLUMNS.map((c) => [c.name, c.type]));
+			expect((node.parameters.columns as { schema: Array<{ id: string; type: string }> }).schema.map((c) => [c.id, c.type])).toEqual(SYNC_TABLE_COLUMNS.map((c) => [c.name, c.type]));
 		}
 		const note = stickyText(workflow);
 		expect(note).toContain(`\`${SYNC_TABLE_NAME}\``);

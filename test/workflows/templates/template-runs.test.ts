@@ -13,6 +13,12 @@ const OPEN_NODE = 'Open sync row';
 const FREE_NEW_NODE = 'Free a new row';
 const READ_NODE = 'Read cursor';
 const SAVE_NODE = 'Save cursor';
+// The Edit Fields nodes that build what each Data table node writes (Map Automatically, issue 20).
+const ROW_KEYS_NODE = 'Row keys';
+const FREE_LEASE_NODE = 'Free lease';
+const CLAIM_NODE = 'Claim the run';
+const CURSOR_TO_SAVE_NODE = 'Cursor to save';
+const LEASE_CHAIN = ['Schedule Trigger', ROW_KEYS_NODE, OPEN_NODE, FREE_LEASE_NODE, FREE_NEW_NODE, CLAIM_NODE, READ_NODE];
 const ORDER_START = '2025-01-01T00:00:00Z';
 
 /** The template's workflow id: its key in the sync table. */
@@ -59,7 +65,7 @@ function withFetchParameters(env: DemoEnv, resource: Resource, parameters: Recor
 /** The first half of a template (Schedule Trigger → Open sync row → Free a new row → Read cursor → WooCommerce Fetch): what reads the cursor. */
 function readingHalf(env: DemoEnv, resource: Resource): WorkflowJson {
 	const workflow = preparedTemplateFor(env, resource);
-	const keep = new Set(['Schedule Trigger', OPEN_NODE, FREE_NEW_NODE, READ_NODE, FETCH_NODE]);
+	const keep = new Set([...LEASE_CHAIN, FETCH_NODE]);
 	return {
 		...workflow,
 		nodes: workflow.nodes.filter((n) => keep.has(n.name)),
@@ -136,7 +142,7 @@ whenPushHandsOnCursor('the templates end to end: the cursor lives in the Data ta
 		const result = await runTemplate(env, resource);
 		expect(result.error).toBeUndefined();
 		// Orders whose products Extend does not know yet go to Rejected records: that branch may run too.
-		expect(result.nodeExecutionOrder.filter((name) => name !== REJECTED_NODE)).toEqual(['Schedule Trigger', OPEN_NODE, FREE_NEW_NODE, READ_NODE, FETCH_NODE, PUSH_NODE, SAVE_NODE]);
+		expect(result.nodeExecutionOrder.filter((name) => name !== REJECTED_NODE)).toEqual([...LEASE_CHAIN, FETCH_NODE, PUSH_NODE, CURSOR_TO_SAVE_NODE, SAVE_NODE]);
 		const window = windowOf(result);
 		expect(window.windowStart).toBe(resource === 'order' ? ORDER_START : '2000-01-01T00:00:00Z');
 		const next = nextCursorOf(result)!;
@@ -217,7 +223,7 @@ whenPushHandsOnCursor('the templates end to end: the cursor lives in the Data ta
 		const [winner, loser] = a.nodeExecutionOrder.includes(PUSH_NODE) ? [a, b] : [b, a];
 		expect(winner.nodeExecutionOrder).toContain(SAVE_NODE);
 		// The loser's claim updated no row: it ends there, before reading the store or writing to Extend.
-		expect(loser.nodeExecutionOrder).toEqual(['Schedule Trigger', OPEN_NODE, FREE_NEW_NODE, READ_NODE]);
+		expect(loser.nodeExecutionOrder).toEqual(LEASE_CHAIN);
 		expect(loser.items(READ_NODE)).toEqual([]);
 		// Every order was sent by one execution only: one create per order Extend holds.
 		const created = env.office.data.orders().length;
@@ -257,8 +263,8 @@ whenPushHandsOnCursor('the templates end to end: the cursor lives in the Data ta
 		const template = preparedTemplateFor(env, 'order');
 		const saveOnly: WorkflowJson = {
 			...template,
-			nodes: template.nodes.filter((n) => n.name === 'Schedule Trigger' || n.name === SAVE_NODE),
-			connections: { 'Schedule Trigger': { main: [[{ node: SAVE_NODE, type: 'main', index: 0 }]] } },
+			nodes: template.nodes.filter((n) => ['Schedule Trigger', CURSOR_TO_SAVE_NODE, SAVE_NODE].includes(n.name)),
+			connections: { 'Schedule Trigger': { main: [[{ node: CURSOR_TO_SAVE_NODE, type: 'main', index: 0 }]] }, [CURSOR_TO_SAVE_NODE]: template.connections[CURSOR_TO_SAVE_NODE] },
 		};
 		const late = await runWorkflow(saveOnly, { credentials: demoCredentials(env), mode: 'trigger', dataTables: env.tables, executionId: first.executionId, triggerItems: [{ json: older as unknown as IDataObject }] });
 		expect(late.error).toBeUndefined();
