@@ -136,7 +136,8 @@ whenPushHandsOnCursor('the templates end to end: the cursor lives in the Data ta
 		const result = await runTemplate(env, resource);
 		expect(result.error).toBeUndefined();
 		// Orders whose products Extend does not know yet go to Rejected records: that branch may run too.
-		expect(result.nodeExecutionOrder.filter((name) => name !== REJECTED_NODE)).toEqual(['Schedule Trigger', OPEN_NODE, FREE_NEW_NODE, READ_NODE, FETCH_NODE, PUSH_NODE, SAVE_NODE]);
+		// "More to sync?" (issue 24) then finds the window complete and starts no next part.
+		expect(result.nodeExecutionOrder.filter((name) => name !== REJECTED_NODE)).toEqual(['Schedule Trigger', OPEN_NODE, FREE_NEW_NODE, READ_NODE, FETCH_NODE, PUSH_NODE, SAVE_NODE, 'More to sync?']);
 		const window = windowOf(result);
 		expect(window.windowStart).toBe(resource === 'order' ? ORDER_START : '2000-01-01T00:00:00Z');
 		const next = nextCursorOf(result)!;
