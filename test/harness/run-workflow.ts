@@ -19,7 +19,7 @@ import { createRunExecutionData, Workflow } from 'n8n-workflow';
 import { TestCredentialsHelper } from './credentials-helper';
 import { TEST_PROJECT_ID, type InMemoryDataTables } from './data-tables';
 import { PackageNodeTypes } from './node-types';
-import type { InProcessSubWorkflows } from './sub-workflows';
+import type { SubWorkflowRunner } from './sub-workflows';
 
 export type WorkflowJson = Pick<IWorkflowBase, 'nodes' | 'connections'> & Partial<IWorkflowBase>;
 
@@ -40,7 +40,7 @@ export interface RunOptions {
 	/** Whether the workflow is active (n8n 1.x) or published (2.x), as `$workflow.active` tells; default false. */
 	active?: boolean;
 	/** Runs the workflows Execute Workflow nodes call (a stand-in for n8n's server); none: such a node fails. */
-	subWorkflows?: InProcessSubWorkflows;
+	subWorkflows?: SubWorkflowRunner;
 }
 
 export interface RunResult {

@@ -24,6 +24,11 @@ export interface SubExecution {
 	result?: RunResult;
 }
 
+/** What runs the workflows an Execute Workflow node calls: n8n-core's `additionalData.executeWorkflow` for a run with these options. */
+export interface SubWorkflowRunner {
+	executorFor(callerOptions: RunOptions): (info: IExecuteWorkflowInfo, additionalData: unknown, options: ExecuteOptions) => Promise<ExecuteWorkflowData>;
+}
+
 interface SavedWorkflow {
 	workflow: WorkflowJson;
 	active: boolean;
@@ -31,7 +36,7 @@ interface SavedWorkflow {
 
 const SUB_WORKFLOW_TRIGGER = 'n8n-nodes-base.executeWorkflowTrigger';
 
-export class InProcessSubWorkflows {
+export class InProcessSubWorkflows implements SubWorkflowRunner {
 	private readonly saved = new Map<string, SavedWorkflow>();
 	private readonly running = new Set<Promise<void>>();
 	/** Every sub-execution started, in the order they started. */
@@ -52,8 +57,7 @@ export class InProcessSubWorkflows {
 		return this.executions;
 	}
 
-	/** What n8n-core's `additionalData.executeWorkflow` holds for a run with these options. */
-	executorFor(callerOptions: RunOptions): (info: IExecuteWorkflowInfo, _additionalData: unknown, options: ExecuteOptions) => Promise<ExecuteWorkflowData> {
+	executorFor(callerOptions: RunOptions): ReturnType<SubWorkflowRunner['executorFor']> {
 		return async (info, _additionalData, options) => {
 			const saved = info.id === undefined ? undefined : this.saved.get(String(info.id));
 			if (!saved) throw new Error('Workflow does not exist.');
@@ -82,7 +86,7 @@ export class InProcessSubWorkflows {
 	}
 }
 
-interface ExecuteOptions {
+export interface ExecuteOptions {
 	inputData?: INodeExecutionData[];
 	doNotWaitToFinish?: boolean;
 	executionMode?: WorkflowExecuteMode;
