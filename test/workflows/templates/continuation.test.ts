@@ -108,8 +108,11 @@ describe.each<Resource>(['order', 'product'])('the %s template continues a cappe
 		expect([...new Set(delivered)].sort((a, b) => a - b)).toEqual(storeIds(env, resource));
 	});
 
-	it('continues nothing from a workflow that is not active (published): an editor run saves its part and stops', async () => {
-		const { parts } = await firstSync(env, resource, { active: false, mode: 'manual' });
+	it.each([
+		['inactive (unpublished)', false],
+		['active (published)', true],
+	])('continues nothing from an editor run of an %s workflow: it saves its part and stops', async (_label, active) => {
+		const { parts } = await firstSync(env, resource, { active, mode: 'manual' });
 		expect(parts).toHaveLength(1);
 		expect(parts[0].status).toBe('success');
 		expect(windowOf(parts[0]).capped).toBe(true);
