@@ -8,6 +8,9 @@
  * bench-results.json (the other parts of the file are kept). `--push-window=SECONDS` sets the
  * push's rate-limit window (default 20: Extend's 300 per minute, three times as fast; a shorter
  * window makes the client, not the limit, the bottleneck on a busy two-core machine).
+ * `--only=first-sync` runs a first sync of 100,000 orders through the orders template in parts
+ * that continue one another (issue 24) and puts its figures into bench-results.json;
+ * `--first-sync-window=SECONDS` sets its rate-limit window (default 4: 300 per 4 s, ×15 Extend's pace).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -15,6 +18,7 @@ import path from 'node:path';
 
 import { measureCpu } from './cpu';
 import { measureFetch } from './fetch';
+import { measureFirstSync, type FirstSyncFigures } from './first-sync';
 import { measureChurn } from './fetch-churn';
 import { fmt, formatTable, judge, verdictRows, type Target } from './lib/report';
 import { REPO_ROOT } from './lib/woo-process';
@@ -28,6 +32,8 @@ const onlyFetch = process.argv.includes('--only=fetch') || process.argv.includes
 const onlyChurn = process.argv.includes('--only=churn');
 const onlyPush = process.argv.includes('--only=push');
 const pushWindowFlag = process.argv.find((arg) => arg.startsWith('--push-window='));
+const onlyFirstSync = process.argv.includes('--only=first-sync');
+const firstSyncWindowFlag = process.argv.find((arg) => arg.startsWith('--first-sync-window='));
 
 const SCALE = quick
 	? { products: 1000, orders: 5000, latencyMs: 50, cpuOrders: 5000, cpuRuns: 3, pushOrders: 300, pushProducts: 30, pushLimit: 100, pushWindowSeconds: 5, memoryOrders: 50_000, memoryCap: 10_000, memoryRuns: 2, sandboxOrders: 50_000, churnOrders: 5000 }
@@ -40,6 +46,16 @@ const PUSH = {
 	windowSeconds: pushWindowFlag ? Number(pushWindowFlag.split('=')[1]) : SCALE.pushWindowSeconds,
 	latencyMs: SCALE.latencyMs,
 	groupings: ['method', 'resource', 'shared'] as const,
+};
+
+/** Parts of 10,000: the template's default Max Records per Run (see README Benchmarks for the memory per part). */
+const FIRST_SYNC = {
+	orders: quick ? 10_000 : 100_000,
+	cap: quick ? 2_500 : 10_000,
+	limit: 300,
+	windowSeconds: firstSyncWindowFlag ? Number(firstSyncWindowFlag.split('=')[1]) : 4,
+	latencyMs: 10,
+	grouping: 'resource' as const,
 };
 
 /** Order changes per second while the churn read runs (a busy shop during a sale). */
@@ -57,6 +73,10 @@ async function main(): Promise<void> {
 	}
 	if (onlyPush) {
 		await pushOnly(began, machine);
+		return;
+	}
+	if (onlyFirstSync) {
+		await firstSyncOnly(began, machine);
 		return;
 	}
 
@@ -155,6 +175,35 @@ async function pushOnly(began: number, machine: Record<string, unknown>): Promis
 	const earlier = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
 	const otherTargets = Array.isArray(earlier.targets) ? (earlier.targets as Target[]).filter((target) => !target.name.startsWith('push ')) : [];
 	const results = { ...earlier, pushMeasured: { timestamp: new Date().toISOString(), quick, durationSeconds: (Date.now() - began) / 1000, machine }, push, targets: [...otherTargets, ...verdicts] };
+	writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+	log(`\nWrote ${path.relative(process.cwd(), file) || file} (${((Date.now() - began) / 1000).toFixed(0)} s).`);
+}
+
+function firstSyncTargets(sync: FirstSyncFigures): Target[] {
+	return [
+		{ name: 'first sync: peak RSS per part', figure: 'firstSync.peakRssMb', value: sync.peakRssMb, kind: 'max', limit: 512, unit: ' MB' },
+		{ name: 'first sync: orders missing or twice', figure: 'firstSync.missing + firstSync.twice', value: sync.missing + sync.twice, kind: 'max', limit: 0, unit: '' },
+		{ name: 'first sync: busiest group of its limit', figure: 'firstSync.ofLimit', value: sync.ofLimit * 100, kind: 'min', limit: 90, unit: ' %' },
+	];
+}
+
+async function firstSyncOnly(began: number, machine: Record<string, unknown>): Promise<void> {
+	log(`\nFirst sync (${fmt(FIRST_SYNC.orders, 0)} orders in parts of ${fmt(FIRST_SYNC.cap, 0)}, ${FIRST_SYNC.limit} requests per ${FIRST_SYNC.windowSeconds} s per group, ${FIRST_SYNC.latencyMs} ms latency)`);
+	const sync = await measureFirstSync(FIRST_SYNC, log);
+	const verdicts = firstSyncTargets(sync).map(judge);
+	const startups = sync.parts.map((part) => part.startupSeconds);
+	const figures: string[][] = [
+		['first sync', `${fmt(sync.orders, 0)} orders, ${sync.parts.length} parts of ≤ ${fmt(sync.cap, 0)}, ${sync.limit}/${sync.windowSeconds} s (×${fmt(sync.timeScale, 0)})`, `${fmt(sync.seconds)} s`, `${fmt(sync.requestsPerOrder)} req/order, ${sync.answered429} × 429`, `${fmt(sync.sendable, 0)} sent orders, ${sync.missing} missing, ${sync.twice} twice`],
+		['first sync', 'at Extend\'s 300/min (measured × time scale)', `${fmt(sync.minutesAt300 / 60)} h`, `${fmt(sync.ofLimit * 100)} % of the limit`, `${fmt(sync.sendablePerMinuteAt300, 0)} orders/min`],
+		['first sync', 'the rate limit alone (busiest group\'s requests ÷ 300/min)', `${fmt(sync.minutesAtLimit / 60)} h`, '', `${fmt(sync.sendable / sync.minutesAtLimit, 0)} orders/min`],
+		['first sync', 'peak RSS per part; process start per part', `${fmt(sync.peakRssMb, 0)} MB`, `${fmt(Math.min(...sync.parts.map((part) => part.rssBeforeMb)), 0)} MB loaded`, `${fmt(Math.max(...startups))} s at most`],
+	];
+	log(`\n${formatTable(['area', 'measurement', 'time / size', 'requests / detail', 'throughput'], figures)}`);
+	log(`\n${formatTable(['', 'target', 'measured', 'target', 'figure'], verdictRows(verdicts))}`);
+	const file = path.join(REPO_ROOT, 'bench-results.json');
+	const earlier = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+	const otherTargets = Array.isArray(earlier.targets) ? (earlier.targets as Target[]).filter((target) => !target.name.startsWith('first sync')) : [];
+	const results = { ...earlier, firstSyncMeasured: { timestamp: new Date().toISOString(), quick, durationSeconds: (Date.now() - began) / 1000, machine }, firstSync: sync, targets: [...otherTargets, ...verdicts] };
 	writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 	log(`\nWrote ${path.relative(process.cwd(), file) || file} (${((Date.now() - began) / 1000).toFixed(0)} s).`);
 }

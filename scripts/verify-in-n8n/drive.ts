@@ -11,6 +11,10 @@
  * new and edited orders between them, then three more without changes; checks that every order
  * reached the back office exactly once.
  *
+ * Afterwards (and with --queue too), a capped first sync (issue 24): a fresh copy of the orders
+ * template with Max Records per Run at 50, on a schedule that fires once in the next hour; its
+ * first part must start the next ones by itself, each a new execution, until a part is complete.
+ *
  * Prints one line per execution and exits non-zero when a check fails.
  */
 import { readFileSync } from 'node:fs';
@@ -102,6 +106,8 @@ interface ExecutionSummary {
 	id: string;
 	status: string;
 	mode: string;
+	/** The Sync Window the fetch reported, when it ran. */
+	window?: { windowStart: string; windowEnd: string; capped: boolean; records: number };
 	fetched: number;
 	pushed: number;
 	rejected: number;
@@ -127,6 +133,7 @@ async function summary(id: string): Promise<ExecutionSummary> {
 		id: execution.id,
 		status: execution.status,
 		mode: execution.mode,
+		window: runData[FETCH_NODE]?.[0]?.data?.main?.[1]?.[0] ? ((runData[FETCH_NODE][0].data!.main![1][0] as { json: ExecutionSummary['window'] }).json) : undefined,
 		fetched: count(FETCH_NODE),
 		pushed: count(PUSH_NODE, 0),
 		// The push node's outputs: Results, Next Cursor, Rejected records (wired to the template's "Rejected records" node).
@@ -173,6 +180,48 @@ async function queueCheck(tableId: string, runs: number): Promise<void> {
 	check(creates === office.officeOrders, `each order created once (${creates} accepted creates for ${office.officeOrders} orders)`);
 }
 
+const CONTINUATION_CAP = 50;
+
+/**
+ * A capped first sync continues in new executions (issue 24). The schedule fires once, at a given
+ * minute of the hour, so every later part must be started by the part before it, not by a tick.
+ */
+async function continuationCheck(tableId: string): Promise<void> {
+	const orders = TEMPLATES.find((template) => template.resource === 'order');
+	if (!orders) throw new Error('no orders template');
+	const workflow = preparedTemplate(orders.file, tableId) as { nodes: Array<TemplateNode & { name: string }>; name: string };
+	workflow.name = `${workflow.name} — capped first sync`;
+	const fire = new Date(Date.now() + 90_000);
+	for (const node of workflow.nodes) {
+		if (node.name === FETCH_NODE) node.parameters.options = { maxRecordsPerRun: CONTINUATION_CAP };
+		if (node.type === 'n8n-nodes-base.scheduleTrigger') node.parameters.rule = { interval: [{ field: 'cronExpression', expression: `${fire.getUTCSeconds()} ${fire.getUTCMinutes()} * * * *` }] };
+	}
+	const created = await rest<{ id: string }>('POST', '/workflows', workflow);
+	await activate(created.id);
+	const officeBefore = await control<{ officeOrders: number }>('GET', '/office');
+	console.log(`capped first sync: orders template copy ${created.id}, Max Records per Run ${CONTINUATION_CAP}, scheduled once at :${fire.getUTCMinutes()}:${fire.getUTCSeconds()}`);
+	const deadline = Date.now() + 600_000;
+	let runs: ExecutionSummary[] = [];
+	for (;;) {
+		const done = (await executionsOf(created.id)).filter((execution) => !['running', 'new', 'waiting'].includes(execution.status));
+		runs = await Promise.all(done.map(async (execution) => await summary(execution.id)));
+		const last = runs[runs.length - 1];
+		if (last && (last.status !== 'success' || last.window?.capped === false)) break;
+		if (Date.now() > deadline) break;
+		await new Promise((resolve) => setTimeout(resolve, 3000));
+	}
+	await deactivate(created.id);
+	for (const run of runs) console.log(`${line('part', run)}; window ${run.window?.windowStart} → ${run.window?.windowEnd}${run.window?.capped ? ' (capped)' : ''}`);
+	check(runs.length >= 3, `the capped first sync ran in ${runs.length} executions (3 or more expected)`);
+	check(runs.every((run) => run.status === 'success'), 'every part succeeded');
+	check(runs[0]?.mode === 'trigger' && runs.slice(1).every((run) => run.mode === 'integrated'), `the schedule started the first part, each later part was started by the one before (modes: ${runs.map((run) => run.mode).join(', ')})`);
+	check(runs.slice(0, -1).every((run) => run.window?.capped) && runs[runs.length - 1]?.window?.capped === false, 'every part but the last was capped; the last was complete');
+	check(runs.slice(1).every((run, index) => run.window?.windowStart === runs[index].window?.windowEnd), 'each part started where the one before saved its cursor');
+	check(runs.every((run) => (run.window?.records ?? 0) <= CONTINUATION_CAP), `no part read more than ${CONTINUATION_CAP} orders`);
+	const office = await control<{ officeOrders: number; distinctExternal: number; missingCount: number }>('GET', '/office');
+	check(office.officeOrders === office.distinctExternal && office.missingCount === 0, `no order twice, none missing in the back office (${officeBefore.officeOrders} → ${office.officeOrders} orders, ${office.distinctExternal} distinct, ${office.missingCount} missing)`);
+}
+
 async function main(): Promise<void> {
 	await signIn();
 	await checkPackageLoaded();
@@ -181,6 +230,7 @@ async function main(): Promise<void> {
 	const queueRuns = option('--queue', 0);
 	if (queueRuns > 0) {
 		await queueCheck(tableId, queueRuns);
+		await continuationCheck(tableId);
 		if (failures.length > 0) process.exit(1);
 		console.log('all checks passed');
 		return;
@@ -222,6 +272,7 @@ async function main(): Promise<void> {
 	for (const row of list) console.log(`  cursor row: ${String(row.resource)} ${String(row.connection)} ${String(row.cursor)}`);
 	check(list.length >= 2, 'the Data table holds a cursor row per template');
 	console.log(`office: ${JSON.stringify(await control('GET', '/office'))}`);
+	await continuationCheck(tableId);
 	if (failures.length > 0) {
 		console.log(`${failures.length} check(s) failed`);
 		process.exit(1);

@@ -117,6 +117,16 @@ function n8nSetNode(): INodeType | IVersionedNodeType {
 	return new Set();
 }
 
+/**
+ * n8n's real If, Execute Workflow and When Executed by Another Workflow nodes (n8n-nodes-base): the
+ * templates continue a capped sync with them. A called workflow runs through sub-workflows.ts.
+ */
+function n8nBaseNode(file: string, exported: string): INodeType | IVersionedNodeType {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const module = require(`n8n-nodes-base/dist/nodes/${file}`) as Record<string, new () => INodeType | IVersionedNodeType>;
+	return new module[exported]();
+}
+
 export class PackageNodeTypes implements INodeTypes {
 	private readonly byName = new Map<string, INodeType | IVersionedNodeType>();
 
@@ -128,6 +138,9 @@ export class PackageNodeTypes implements INodeTypes {
 		this.byName.set('n8n-nodes-base.stickyNote', stickyNote);
 		this.byName.set('n8n-nodes-base.dataTable', n8nDataTableNode());
 		this.byName.set('n8n-nodes-base.set', n8nSetNode());
+		this.byName.set('n8n-nodes-base.if', n8nBaseNode('If/If.node.js', 'If'));
+		this.byName.set('n8n-nodes-base.executeWorkflow', n8nBaseNode('ExecuteWorkflow/ExecuteWorkflow/ExecuteWorkflow.node.js', 'ExecuteWorkflow'));
+		this.byName.set('n8n-nodes-base.executeWorkflowTrigger', n8nBaseNode('ExecuteWorkflow/ExecuteWorkflowTrigger/ExecuteWorkflowTrigger.node.js', 'ExecuteWorkflowTrigger'));
 		for (const [name, node] of Object.entries(extra)) this.byName.set(name, node);
 	}
 

@@ -19,6 +19,7 @@ import { createRunExecutionData, Workflow } from 'n8n-workflow';
 import { TestCredentialsHelper } from './credentials-helper';
 import { TEST_PROJECT_ID, type InMemoryDataTables } from './data-tables';
 import { PackageNodeTypes } from './node-types';
+import type { SubWorkflowRunner } from './sub-workflows';
 
 export type WorkflowJson = Pick<IWorkflowBase, 'nodes' | 'connections'> & Partial<IWorkflowBase>;
 
@@ -36,6 +37,10 @@ export interface RunOptions {
 	startNode?: string;
 	/** The Data tables n8n's Data table node reads and writes (a stand-in for n8n's database); none: the node says the module is disabled. */
 	dataTables?: InMemoryDataTables;
+	/** Whether the workflow is active (n8n 1.x) or published (2.x), as `$workflow.active` tells; default false. */
+	active?: boolean;
+	/** Runs the workflows Execute Workflow nodes call (a stand-in for n8n's server); none: such a node fails. */
+	subWorkflows?: SubWorkflowRunner;
 }
 
 export interface RunResult {
@@ -77,7 +82,7 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 	const credentialsHelper = new TestCredentialsHelper(options.credentials ?? {});
 	const executionId = options.executionId ?? randomUUID();
 	const mode = options.mode ?? 'trigger';
-	const workflow = workflowOf(workflowJson, nodeTypes, { active: false, staticData: options.staticData ?? {} });
+	const workflow = workflowOf(workflowJson, nodeTypes, { active: options.active ?? false, staticData: options.staticData ?? {} });
 
 	const hooks = new ExecutionLifecycleHooks(mode, executionId, { ...workflowJson, id: workflow.id } as IWorkflowBase);
 	const nodeExecutionOrder: string[] = [];
@@ -105,9 +110,11 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 		setExecutionStatus: () => {},
 		sendDataToUI: () => {},
 		logAiEvent: () => {},
-		executeWorkflow: async () => {
-			throw new Error('Sub-workflows are not part of these tests');
-		},
+		executeWorkflow:
+			options.subWorkflows?.executorFor(options) ??
+			(async () => {
+				throw new Error('Sub-workflows are not part of these tests');
+			}),
 		getRunExecutionData: async () => undefined,
 		...(options.dataTables ? { 'data-table': options.dataTables.additionalData, dataTableProjectId: TEST_PROJECT_ID } : {}),
 		startRunnerTask: async () => {

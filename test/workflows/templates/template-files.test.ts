@@ -19,7 +19,13 @@ const KNOWN_BASE_TYPES: Record<string, number[]> = {
 	// Edit Fields: 3.4 is in 1.123 (default) and 2.41.
 	'n8n-nodes-base.set': [3.4],
 	'n8n-nodes-base.stickyNote': [1],
+	// The continuation of a capped sync (issue 24): versions both lines ship (1.123: If 2–2.3, Execute Workflow 1–1.3, its trigger 1–1.1).
+	'n8n-nodes-base.if': [2, 2.1, 2.2, 2.3],
+	'n8n-nodes-base.executeWorkflow': [1, 1.1, 1.2, 1.3],
+	'n8n-nodes-base.executeWorkflowTrigger': [1, 1.1],
 };
+/** Where an execution starts: the schedule, or the template calling itself for the next part of a capped sync. */
+const TRIGGER_TYPES = ['n8n-nodes-base.scheduleTrigger', 'n8n-nodes-base.executeWorkflowTrigger'];
 const FETCH_TYPE = `${PACKAGE_PREFIX}wooCommerceFetch`;
 const DATA_TABLE_TYPE = 'n8n-nodes-base.dataTable';
 const PUSH_TYPE = `${PACKAGE_PREFIX}extendCommercePush`;
@@ -127,6 +133,32 @@ describe.each(resources)('the %s template file', (resource) => {
 		expect(workflow.connections[push.name].main[1]).toEqual([{ node: 'Cursor to save', type: 'main', index: 0 }]);
 		expect(workflow.connections['Cursor to save'].main).toEqual(to(save.name));
 		expect(spec.file.startsWith(`woocommerce-${resource}s-`)).toBe(true);
+	});
+
+	it('after Save cursor, starts the next part of a capped sync as a new execution of itself, without waiting, only when the saved cursor moved on in a run that is not an editor run (issue 24)', () => {
+		const { open, save } = cursorNodes(workflow);
+		const entry = onlyNodeOfType(workflow, 'n8n-nodes-base.executeWorkflowTrigger');
+		const gate = onlyNodeOfType(workflow, 'n8n-nodes-base.if');
+		const next = onlyNodeOfType(workflow, 'n8n-nodes-base.executeWorkflow');
+		expect(entry.parameters).toEqual({ inputSource: 'passthrough' });
+		expect(workflow.connections[entry.name].main).toEqual([[{ node: open.name, type: 'main', index: 0 }]]);
+		expect(workflow.connections[save.name].main).toEqual([[{ node: gate.name, type: 'main', index: 0 }]]);
+		expect(workflow.connections[gate.name].main[0]).toEqual([{ node: next.name, type: 'main', index: 0 }]);
+		expect(workflow.connections[gate.name].main[1] ?? []).toEqual([]);
+		const conditions = gate.parameters.conditions as { combinator: string; conditions: Array<{ leftValue: string; operator: { type: string; operation: string } }> };
+		expect(conditions.combinator).toBe('and');
+		expect(conditions.conditions.map((c) => [c.leftValue, c.operator.type, c.operator.operation])).toEqual([
+			["={{ $('Extend Commerce').first(1).json.capped }}", 'boolean', 'true'],
+			["={{ DateTime.fromISO($json.cursor) > DateTime.fromISO($('Extend Commerce').first(1).json.previousCursor) }}", 'boolean', 'true'],
+			// Not an editor run: a scheduled part or one started by the part before. ($workflow.active would do, but a
+			// worker of n8n 2.41 in queue mode says false for a published workflow: its stored execution lacks the version.)
+			["={{ $execution.mode === 'production' }}", 'boolean', 'true'],
+		]);
+		expect(next.parameters.source ?? 'database').toBe('database');
+		expect(next.parameters.mode ?? 'once').toBe('once');
+		expect(next.parameters.workflowId).toEqual({ __rl: true, mode: 'id', value: '={{ $workflow.id }}' });
+		expect(next.parameters.options).toEqual({ waitForSubWorkflow: false });
+		expect(workflow.connections[next.name]).toBeUndefined();
 	});
 
 	it('claims the run on this workflow\'s row with one conditional update (a lease), creating the row on a first run (issue 20)', () => {
@@ -273,7 +305,7 @@ describe.each(resources)('the %s template file', (resource) => {
 		}
 		for (const node of workflow.nodes) {
 			if (node.type === 'n8n-nodes-base.stickyNote') expect(workflow.connections[node.name]).toBeUndefined();
-			else if (node.type !== 'n8n-nodes-base.scheduleTrigger') expect(targets.has(node.name)).toBe(true);
+			else if (!TRIGGER_TYPES.includes(node.type)) expect(targets.has(node.name)).toBe(true);
 		}
 	});
 });
