@@ -141,7 +141,9 @@ describe.each(resources)('the %s template file', (resource) => {
 		const gate = onlyNodeOfType(workflow, 'n8n-nodes-base.if');
 		const next = onlyNodeOfType(workflow, 'n8n-nodes-base.executeWorkflow');
 		expect(entry.parameters).toEqual({ inputSource: 'passthrough' });
-		expect(workflow.connections[entry.name].main).toEqual([[{ node: open.name, type: 'main', index: 0 }]]);
+		// The same chain as the schedule's: the row's keys first (Row keys), then Open sync row.
+		expect(workflow.connections[entry.name].main).toEqual(workflow.connections[onlyNodeOfType(workflow, 'n8n-nodes-base.scheduleTrigger').name].main);
+		expect(workflow.connections['Row keys'].main).toEqual([[{ node: open.name, type: 'main', index: 0 }]]);
 		expect(workflow.connections[save.name].main).toEqual([[{ node: gate.name, type: 'main', index: 0 }]]);
 		expect(workflow.connections[gate.name].main[0]).toEqual([{ node: next.name, type: 'main', index: 0 }]);
 		expect(workflow.connections[gate.name].main[1] ?? []).toEqual([]);
