@@ -1,3 +1,5 @@
+import { decimalFromNumber, sumDecimals } from '../mapping/decimal';
+import { toJsonNumber } from '../mapping/extendNumbers';
 import { readChangedAvailability, type AvailabilityResult, type AvailabilityRow } from './availabilityReader';
 import type { ExtendGet } from './extendGet';
 
@@ -20,19 +22,9 @@ export interface CombinedBalances {
 	conflicts: WarehouseConflict[];
 }
 
-function decimalsOf(value: number): number {
-	const text = String(value);
-	if (/e/i.test(text)) return -1;
-	const point = text.indexOf('.');
-	return point < 0 ? 0 : text.length - point - 1;
-}
-
-/** The sum of balances as exact as their decimal forms (0.1 + 0.2 is 0.3). */
+/** The sum of balances as exact as their decimal forms (0.1 + 0.2 is 0.3), through the package's decimal arithmetic. */
 export function addBalances(values: readonly number[]): number {
-	const decimals = values.map(decimalsOf);
-	if (decimals.includes(-1)) return values.reduce((sum, value) => sum + value, 0);
-	const scale = 10 ** Math.max(0, ...decimals);
-	return values.reduce((sum, value) => sum + Math.round(value * scale), 0) / scale;
+	return toJsonNumber(sumDecimals(values.map(decimalFromNumber)));
 }
 
 /** Rows grouped by product number, in the order products first appear. */
