@@ -294,9 +294,8 @@ function oldestPossible(first: WooPage, window: SyncWindow): number {
  * `cap` records is taken whole. `upperBound`, when known, is a count of at least the window's
  * records and saves a request.
  */
-export async function capWindow(pagers: WindowPager | readonly WindowPager[], window: SyncWindow, cap: number, upperBound?: number): Promise<{ window: SyncWindow; capped: boolean }> {
-	const lists = Array.isArray(pagers) ? pagers : [pagers as WindowPager];
-	const count = async (part: SyncWindow) => (await Promise.all(lists.map(async (pager) => await pager.count(part)))).reduce((sum, one) => sum + one, 0);
+export async function capWindow(pagers: readonly WindowPager[], window: SyncWindow, cap: number, upperBound?: number): Promise<{ window: SyncWindow; capped: boolean }> {
+	const count = async (part: SyncWindow) => (await Promise.all(pagers.map(async (pager) => await pager.count(part)))).reduce((sum, one) => sum + one, 0);
 	if (upperBound !== undefined && upperBound <= cap) return { window, capped: false };
 	if ((await count(window)) <= cap) return { window, capped: false };
 	let fits = window.start + 1;

@@ -237,7 +237,7 @@ describe('capping a huge window', () => {
 		const store = new MemoryWooStore();
 		for (let id = 1; id <= 1000; id++) store.records.set(id, { modified: window.start + id * 10, offset: 0 });
 		const pager = new WindowPager(store.client(), 'orders', {}, { concurrency: 2 });
-		const { window: part, capped } = await capWindow(pager, window, 300);
+		const { window: part, capped } = await capWindow([pager], window, 300);
 		expect(capped).toBe(true);
 		expect(await pager.count(part)).toBe(300);
 		expect(await pager.count({ start: part.start, end: part.end + 1 })).toBe(301);
@@ -247,6 +247,6 @@ describe('capping a huge window', () => {
 		const store = new MemoryWooStore();
 		for (let id = 1; id <= 10; id++) store.records.set(id, { modified: window.start + id, offset: 0 });
 		const pager = new WindowPager(store.client(), 'orders', {}, { concurrency: 2 });
-		expect(await capWindow(pager, window, 300)).toEqual({ window, capped: false });
+		expect(await capWindow([pager], window, 300)).toEqual({ window, capped: false });
 	});
 });
